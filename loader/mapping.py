@@ -1,0 +1,203 @@
+"""Map stage: a Document (plain data) → an rdflib Graph against the unkg ontology.
+
+This is the only module that makes RDF from extracted data. Every node is an IRI (no
+blank nodes), so dumps are byte-stable; every paragraph and mention carries its source
+and character offsets, so any triple leads back to the words it came from.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from .iri import IriMinter
+from .model import Citation, Document, Identification, Kind, Unit
+from .reftable import ReferenceTable
+from .symbols import resolution_number, symbol_kind
+from .vocab import CITO, ELI, UNKG, UNKGV
+
+_CLASS = {
+    Kind.PREAMBULAR: UNKG.PreambularParagraph,
+    Kind.OPERATIVE: UNKG.OperativeParagraph,
+    Kind.SUBPARAGRAPH: UNKG.SubParagraph,
+    Kind.HEADING: UNKG.Heading,
+    Kind.ENACTING: UNKG.EnactingClause,
+    Kind.LETTER_PARAGRAPH: UNKG.LetterParagraph,
+    Kind.SIGNATURE: UNKG.Signature,
+    Kind.REPORT_SECTION: UNKG.ReportSection,
+    Kind.REPORT_PARAGRAPH: UNKG.ReportParagraph,
+}
+PREFIXES = {"unkg": UNKG._NS, "eli": ELI, "cito": CITO, "dcterms": DCTERMS, "prov": PROV,
+            "skos": SKOS, "owl": OWL, "unkgv": UNKGV}
+
+
+def document_iri(document: Document, minter: IriMinter) -> URIRef:
+    """The IRI of a loaded document: from its symbol, or from its checksum when unidentified."""
+    if document.identity.symbol:
+        return minter.document(document.identity.symbol)
+    return minter.unidentified(document.source.sha256)
+
+
+def new_graph() -> Graph:
+    """An empty graph with the project's prefixes bound."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    graph.bind("rdf", RDF)
+    graph.bind("rdfs", RDFS)
+    graph.bind("xsd", XSD)
+    return graph
+
+
+def map_document(document: Document, minter: IriMinter, table: ReferenceTable) -> Graph:
+    """The RDF graph of one document (its own graph; datasets merge these)."""
+    graph = new_graph()
+    doc = document_iri(document, minter)
+    source = minter.source(document.source.sha256)
+    _map_source(graph, document, source)
+    _map_identity(graph, document, doc, source, minter, table)
+    language = document.language
+    paths = {unit.path: minter.part(str(doc), unit.path) for unit in document.units}
+    for unit in document.units:
+        _map_unit(graph, unit, paths, doc, source, language)
+    _map_citations(graph, document, doc, paths, source, minter, table)
+    _map_instruments(graph, document, paths, source, minter, language)
+    if document.identity.subject:
+        subject = minter.document(document.identity.subject)
+        graph.add((doc, UNKG.reportsOnResolution, subject))
+        for unit in document.units:
+            for number in unit.reports_on:
+                graph.add((paths[unit.path], UNKG.reportsOn, minter.part(str(subject), f"op/{number}")))
+    return graph
+
+
+def _map_source(graph: Graph, document: Document, source: URIRef) -> None:
+    graph.add((source, RDF.type, UNKG.SourceFile))
+    graph.add((source, RDF.type, PROV.Entity))
+    graph.add((source, DCTERMS.title, Literal(document.source.name)))
+    graph.add((source, UNKG.sha256, Literal(document.source.sha256)))
+    graph.add((source, UNKG.encoding, Literal(document.source.encoding)))
+    graph.add((source, DCTERMS["format"], Literal(document.source.media_type)))
+
+
+def _map_identity(graph: Graph, document: Document, doc: URIRef, source: URIRef, minter: IriMinter,
+                  table: ReferenceTable) -> None:
+    identity = document.identity
+    kind = UNKG.Letter if identity.doc_type == "letter" else UNKG.Resolution
+    graph.add((doc, RDF.type, kind))
+    if kind == UNKG.Resolution:
+        graph.add((doc, RDF.type, ELI.LegalResource))
+    graph.add((doc, PROV.wasDerivedFrom, source))
+    graph.add((doc, DCTERMS.language, Literal(document.language, datatype=XSD.language)))
+    graph.add((doc, UNKG.identification, UNKGV["identification/" + identity.how.value]))
+    for note in identity.notes:
+        graph.add((doc, UNKG.identificationNote, Literal(note, lang="en")))
+    if identity.symbol:
+        graph.add((doc, ELI.id_local, Literal(identity.symbol)))
+        graph.add((doc, RDFS.seeAlso, minter.undocs(identity.symbol)))
+        parsed = resolution_number(identity.symbol)
+        if parsed:
+            graph.add((doc, ELI.number, Literal(str(parsed[0]))))
+    if identity.adoption_date:
+        graph.add((doc, ELI.date_document, Literal(identity.adoption_date, datatype=XSD.date)))
+    if identity.meeting:
+        graph.add((doc, UNKG.meetingNumber, Literal(identity.meeting, datatype=XSD.integer)))
+    if kind == UNKG.Resolution:
+        graph.add((doc, UNKG.actingUnderChapterVII, Literal(identity.chapter_vii)))
+    if identity.title:
+        graph.add((doc, DCTERMS.title, Literal(identity.title, lang="en" if kind == UNKG.Resolution else document.language)))
+    for role, label in ((DCTERMS.creator, identity.author), (UNKG.addressee, identity.addressee)):
+        if label:
+            agent = minter.agent(label)
+            graph.add((doc, role, agent))
+            graph.add((agent, RDF.type, PROV.Agent))
+            graph.add((agent, RDFS.label, Literal(label, lang=document.language)))
+    for link in document.footer_links:
+        graph.add((doc, UNKG.footerLink, URIRef(link)))
+
+
+def _map_unit(graph: Graph, unit: Unit, paths: dict[str, URIRef], doc: URIRef, source: URIRef, language: str) -> None:
+    node = paths[unit.path]
+    graph.add((node, RDF.type, _CLASS[unit.kind]))
+    if unit.closing:
+        graph.add((node, RDF.type, UNKG.ClosingParagraph))
+    parent = paths[unit.parent] if unit.parent else doc
+    graph.add((node, ELI.is_part_of, parent))
+    graph.add((parent, ELI.has_part, node))
+    graph.add((node, UNKG.inDocument, doc))
+    graph.add((node, UNKG.position, Literal(unit.position, datatype=XSD.integer)))
+    if unit.number:
+        graph.add((node, ELI.number, Literal(unit.number)))
+    if unit.heading:
+        graph.add((node, UNKG.underHeading, paths[unit.heading]))
+    graph.add((node, UNKG.text, Literal(unit.text, lang=language)))
+    _provenance(graph, node, source, unit.span.start, unit.span.end)
+
+
+def _provenance(graph: Graph, node: URIRef, source: URIRef, start: int, end: int) -> None:
+    graph.add((node, PROV.wasDerivedFrom, source))
+    graph.add((node, UNKG.startOffset, Literal(start, datatype=XSD.integer)))
+    graph.add((node, UNKG.endOffset, Literal(end, datatype=XSD.integer)))
+
+
+def _map_citations(graph: Graph, document: Document, doc: URIRef, paths: dict[str, URIRef], source: URIRef,
+                   minter: IriMinter, table: ReferenceTable) -> None:
+    counters: dict[str, int] = {}
+    for citation in document.citations:
+        counters[citation.unit] = counters.get(citation.unit, 0) + 1
+        node = URIRef(f"{paths[citation.unit]}/citation/{counters[citation.unit]}")
+        cited = _cited_resource(graph, citation, minter, table)
+        graph.add((node, RDF.type, CITO.Citation))
+        graph.add((node, CITO.hasCitingEntity, paths[citation.unit]))
+        graph.add((node, CITO.hasCitedEntity, cited))
+        graph.add((node, CITO.hasCitationCharacterisation, CITO.cites))
+        graph.add((node, UNKG.citedText, Literal(citation.text, lang=document.language)))
+        if not citation.year_known:
+            graph.add((node, UNKG.yearInferred, Literal(False)))
+        _provenance(graph, node, source, citation.span.start, citation.span.end)
+        graph.add((paths[citation.unit], ELI.cites, cited))
+        graph.add((doc, ELI.cites, minter.document(citation.symbol)))
+
+
+def _cited_resource(graph: Graph, citation: Citation, minter: IriMinter, table: ReferenceTable) -> URIRef:
+    target = minter.document(citation.symbol)
+    graph.add((target, RDF.type, UNKG[symbol_kind(citation.symbol)]))
+    graph.add((target, ELI.id_local, Literal(citation.symbol)))
+    graph.add((target, RDFS.seeAlso, minter.undocs(citation.symbol)))
+    parsed = resolution_number(citation.symbol)
+    if parsed:
+        graph.add((target, ELI.number, Literal(str(parsed[0]))))
+        record = table.by_number(parsed[0])
+        if record is not None and record.year == parsed[1]:
+            graph.add((target, DCTERMS.title, Literal(record.title, lang="en")))
+            if record.adopted:
+                graph.add((target, ELI.date_document, Literal(record.adopted, datatype=XSD.date)))
+    if not citation.paragraph:
+        return target
+    paragraph = minter.part(str(target), citation.paragraph)
+    graph.add((paragraph, RDF.type, ELI.LegalResourceSubdivision))
+    graph.add((paragraph, UNKG.inDocument, target))
+    graph.add((paragraph, ELI.number, Literal(citation.paragraph.split("/")[-1])))
+    return paragraph
+
+
+def _map_instruments(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef,
+                     minter: IriMinter, language: str) -> None:
+    counters: dict[str, int] = {}
+    for mention in document.instruments:
+        counters[mention.unit] = counters.get(mention.unit, 0) + 1
+        instrument = minter.instrument(mention.name)
+        graph.add((instrument, RDF.type, UNKG.Instrument))
+        graph.add((instrument, SKOS.prefLabel, Literal(mention.name, lang=language)))
+        graph.add((instrument, UNKG.instrumentKind, UNKGV["instrument-kind/" + mention.kind]))
+        node = URIRef(f"{paths[mention.unit]}/instrument/{counters[mention.unit]}")
+        graph.add((node, RDF.type, CITO.Citation))
+        graph.add((node, CITO.hasCitingEntity, paths[mention.unit]))
+        graph.add((node, CITO.hasCitedEntity, instrument))
+        graph.add((node, CITO.hasCitationCharacterisation, CITO.cites))
+        graph.add((node, UNKG.citedText, Literal(mention.name, lang=language)))
+        _provenance(graph, node, source, mention.span.start, mention.span.end)
+        graph.add((paths[mention.unit], UNKG.mentionsInstrument, instrument))
+
+
+__all__ = ["map_document", "document_iri", "new_graph", "PREFIXES", "Identification"]

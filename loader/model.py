@@ -1,0 +1,151 @@
+"""Plain data classes passed between the pipeline stages (read → segment → extract → map)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class UnkgError(Exception):
+    """An input problem worth one clear line to the user: names the file and what is wrong."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded, normalised document text; offsets everywhere refer to ``text``."""
+
+    name: str            # file name as given (no directories: stable across machines)
+    text: str            # decoded, LF line ends, full-width digits/spaces folded to ASCII
+    sha256: str          # of the raw bytes
+    encoding: str
+    media_type: str = "text/plain"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range [start, end) in a SourceText."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One logical paragraph rebuilt from wrapped lines, with its span in the source."""
+
+    text: str
+    span: Span
+    page: int
+    offsets: tuple[int, ...] = ()    # source offset of every character of ``text``
+
+    def tail(self, start: int) -> tuple[str, tuple[int, ...]]:
+        """The text from ``start`` on, with its offsets (drops a paragraph number or marker)."""
+        return self.text[start:], self.offsets[start:]
+
+
+class Kind(str, Enum):
+    """What a structural unit of a document is."""
+
+    TITLE = "title"
+    PREAMBULAR = "preambular"
+    ENACTING = "enacting"          # "Acting under Chapter VII ..." formula
+    OPERATIVE = "operative"
+    SUBPARAGRAPH = "subparagraph"
+    HEADING = "heading"
+    LETTER_PARAGRAPH = "letter-paragraph"
+    SIGNATURE = "signature"
+    REPORT_SECTION = "report-section"
+    REPORT_PARAGRAPH = "report-paragraph"
+
+
+@dataclass
+class Unit:
+    """A paragraph-like unit of a document; ``path`` is its stable local address (op/9/a)."""
+
+    kind: Kind
+    path: str
+    number: str | None
+    position: int
+    text: str
+    span: Span
+    offsets: tuple[int, ...] = ()    # source offset of every character of ``text``
+    parent: str | None = None        # path of the enclosing unit, None for top level
+    heading: str | None = None       # path of the heading an operative paragraph sits under
+    closing: bool = False
+    reports_on: tuple[str, ...] = () # report sections: operative paragraph numbers covered
+
+    def source_span(self, start: int, end: int) -> Span:
+        """The source span of ``text[start:end]``."""
+        return Span(self.offsets[start], self.offsets[end - 1] + 1)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference from a unit to another document, or to a paragraph of one."""
+
+    unit: str                 # path of the citing unit
+    symbol: str               # normalised UN symbol of the cited document, e.g. S/RES/1373 (2001)
+    paragraph: str | None     # cited paragraph path inside that document, e.g. op/1/d
+    text: str                 # the words cited, as they stand in the text
+    span: Span
+    year_known: bool = True   # False when the text omits the year and nothing supplied it
+
+
+@dataclass(frozen=True)
+class InstrumentMention:
+    """A named instrument (convention, protocol, strategy ...) mentioned in a unit."""
+
+    unit: str
+    name: str
+    kind: str                 # local name of a concept in the instrument-kind scheme
+    span: Span
+
+
+class Identification(str, Enum):
+    """How a document's identity was established."""
+
+    FROM_TEXT = "FromText"
+    FROM_REFERENCE_TABLE = "FromReferenceTable"
+    FROM_USER_METADATA = "FromUserMetadata"
+    UNIDENTIFIED = "Unidentified"
+
+
+@dataclass
+class Identity:
+    """Who a document is: its symbol (if known), dates, meeting and how we know."""
+
+    doc_type: str                          # "resolution" | "letter"
+    symbol: str | None
+    adoption_date: date | None
+    meeting: int | None
+    chapter_vii: bool
+    how: Identification
+    title: str | None = None
+    author: str | None = None              # letters: who signs it
+    addressee: str | None = None           # letters: to whom it is addressed
+    subject: str | None = None             # letters: symbol of the resolution reported on
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """Everything the pipeline extracted from one source text."""
+
+    source: SourceText
+    language: str
+    identity: Identity
+    units: list[Unit]
+    citations: list[Citation]
+    instruments: list[InstrumentMention]
+    footer_links: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, kind: Kind) -> int:
+        """How many units of one kind the document has."""
+        return sum(1 for unit in self.units if unit.kind == kind)

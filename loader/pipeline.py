@@ -1,0 +1,73 @@
+"""Run the stages for one file: read → segment → lay out → identify → extract → Document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .citations import extract_citations
+from .identify import identify
+from .instruments import extract_instruments
+from .model import Document, Kind, SourceText, UnkgError
+from .profile import detect_language, load_profile
+from .read import read_source
+from .reftable import ReferenceTable, load_reference
+from .segment import segment
+from .structure import lay_out
+from .symbols import is_symbol, normalise_symbol
+
+
+def load_document(path: Path, table: ReferenceTable | None = None) -> Document:
+    """Extract everything unkg knows how to from one document file."""
+    return extract_document(read_source(path), table, _user_symbol(path))
+
+
+def extract_document(source: SourceText, table: ReferenceTable | None = None,
+                     user_symbol: str | None = None) -> Document:
+    """Extract a Document from an already decoded source text."""
+    table = table or load_reference()
+    language = detect_language(source.text)
+    try:
+        profile = load_profile(language)
+    except KeyError:
+        raise UnkgError(source.name, f"no language profile for '{language}' texts") from None
+    segmented = segment(source, profile)
+    layout = lay_out(source.name, segmented.blocks, profile)
+    identity = identify(layout, profile, table, user_symbol)
+    citations = extract_citations(layout.units, profile, table)
+    if layout.doc_type == "letter":
+        identity.subject = _report_subject(layout.report_title, profile, table) or next(
+            (c.symbol for c in citations if c.symbol.startswith("S/RES/")), None)
+    document = Document(source, language, identity, layout.units, citations,
+                        extract_instruments(layout.units, profile), segmented.footer_links)
+    document.warnings.extend(identity.notes)
+    cited = {c.symbol for c in citations}
+    for link in segmented.footer_links:
+        symbol = link.split("undocs.org/", 1)[1].split("/", 1)[1] if "/ch/" in link or "/en/" in link else link.split("undocs.org/", 1)[1]
+        if is_symbol(symbol) and normalise_symbol(symbol) not in cited:
+            document.warnings.append(f"footer link {link} names a document the text does not cite")
+    if layout.doc_type == "resolution" and document.count(Kind.OPERATIVE) == 0:
+        raise UnkgError(source.name, "no operative paragraphs found")
+    return document
+
+
+def _report_subject(title: str | None, profile, table: ReferenceTable) -> str | None:
+    if not title:
+        return None
+    from .model import Unit, Span
+    unit = Unit(Kind.REPORT_PARAGRAPH, "annex/title", None, 0, title, Span(0, len(title)), tuple(range(len(title))))
+    return next((c.symbol for c in extract_citations([unit], profile, table) if c.symbol.startswith("S/RES/")), None)
+
+
+def _user_symbol(path: Path) -> str | None:
+    """The symbol given in a sidecar ``NAME.meta.json`` beside the document, if any."""
+    sidecar = path.with_name(path.name + ".meta.json")
+    if not sidecar.exists():
+        return None
+    try:
+        symbol = json.loads(sidecar.read_text(encoding="utf-8"))["symbol"]
+    except (ValueError, KeyError, TypeError) as err:
+        raise UnkgError(sidecar.name, f"metadata file is not JSON with a \"symbol\" ({err})") from err
+    if not is_symbol(symbol):
+        raise UnkgError(sidecar.name, f"\"{symbol}\" is not a UN document symbol")
+    return normalise_symbol(symbol)

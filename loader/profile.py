@@ -1,0 +1,95 @@
+"""Language profiles: the phrase patterns and keywords of each language, read from ontology/."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, RDF, SKOS
+
+from .resources import resource_dir
+from .vocab import UNKG
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Compiled patterns by role, for one language plus the language-neutral ones."""
+
+    language: str
+    patterns: dict[str, tuple[re.Pattern[str], ...]]
+    instrument_keywords: tuple[tuple[str, str], ...]   # (keyword, kind local name), longest first
+
+    def all(self, role: str) -> tuple[re.Pattern[str], ...]:
+        """Every pattern with this role (empty when the language has none)."""
+        return self.patterns.get(role, ())
+
+    def match(self, role: str, text: str) -> re.Match[str] | None:
+        """The first pattern of this role that matches at the start of ``text``."""
+        for pattern in self.all(role):
+            found = pattern.match(text)
+            if found:
+                return found
+        return None
+
+    def search(self, role: str, text: str) -> re.Match[str] | None:
+        """The first pattern of this role found anywhere in ``text``."""
+        for pattern in self.all(role):
+            found = pattern.search(text)
+            if found:
+                return found
+        return None
+
+    def finditer(self, role: str, text: str) -> list[re.Match[str]]:
+        """All matches of all patterns of this role, in text order."""
+        hits = [m for pattern in self.all(role) for m in pattern.finditer(text)]
+        return sorted(hits, key=lambda m: (m.start(), -m.end()))
+
+    def instrument_kind(self, name: str) -> str | None:
+        """The instrument kind whose keyword ends ``name``, or None."""
+        for keyword, kind in self.instrument_keywords:
+            if name.endswith(keyword):
+                return kind
+        return None
+
+
+@cache
+def _vocabulary_graph() -> Graph:
+    graph = Graph()
+    ontology = resource_dir("ontology")
+    for folder in (ontology, ontology / "profiles"):
+        for item in sorted(folder.iterdir(), key=lambda f: f.name):
+            if item.name.endswith(".ttl"):
+                graph.parse(data=item.read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+@cache
+def load_profile(language: str) -> Profile:
+    """The profile for a language tag such as ``zh``; KeyError if unkg has none."""
+    graph = _vocabulary_graph()
+    languages = {str(lang) for lang in graph.objects(None, DCTERMS.language)}
+    if language not in languages:
+        raise KeyError(language)
+    patterns: dict[str, list[re.Pattern[str]]] = {}
+    for node in sorted(graph.subjects(RDF.type, UNKG.TextPattern)):
+        lang = graph.value(node, DCTERMS.language)
+        if lang is not None and str(lang) != language:
+            continue
+        role = str(graph.value(node, UNKG.role)).rsplit("#", 1)[-1]
+        patterns.setdefault(role, []).append(re.compile(str(graph.value(node, UNKG.regex))))
+    keywords = []
+    for concept in graph.subjects(SKOS.inScheme, UNKG.InstrumentKind):
+        for keyword in graph.objects(concept, UNKG.keyword):
+            if isinstance(keyword, Literal) and keyword.language == language:
+                keywords.append((str(keyword), str(concept).rsplit("/", 1)[-1]))
+    keywords.sort(key=lambda pair: (-len(pair[0]), pair[0]))
+    return Profile(language, {role: tuple(p) for role, p in patterns.items()}, tuple(keywords))
+
+
+def detect_language(text: str) -> str:
+    """``zh`` when CJK ideographs dominate the letters of the text, else ``en``."""
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "zh" if cjk >= latin else "en"

@@ -1,0 +1,121 @@
+"""Segment stage: rebuild logical paragraphs (blocks) from PDF-extracted lines.
+
+PDF text extraction breaks every paragraph into lines and scatters page furniture among
+them. Three signals mark where a paragraph begins, and the segmenter trusts any of them:
+the previous line ends with trailing white space (extractors leave it after a paragraph's
+last line), the line is indented while the previous line ends in paragraph punctuation,
+or the line opens with a paragraph number or letter after such punctuation. When lines are
+separated by blank lines, a line that follows another with no blank between them opens a
+new page, and extractors indent that first line by one more space: that space is not an
+indent ("…获益，表" / " 示关切…" continues one sentence across a page break).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Block, SourceText, Span
+from .profile import Profile
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef《》“”]")
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str        # without the line end
+    start: int       # offset of the first character of the line
+    page_start: bool
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """Blocks of running text and the footer links found between them."""
+
+    blocks: list[Block]
+    footer_links: list[str]
+
+
+def segment(source: SourceText, profile: Profile) -> Segmented:
+    """Split a source text into blocks (paragraphs) and collect its footer links."""
+    lines, links = _content_lines(source.text, profile)
+    blocks: list[Block] = []
+    current: list[_Line] = []
+    page = 1
+    previous: _Line | None = None
+    for line in lines:
+        if line.page_start and previous is not None:
+            page += 1
+        if previous is None or _opens_block(previous, line, profile):
+            if current:
+                blocks.append(_block(current, current_page))
+            current = []
+            current_page = page
+        current.append(line)
+        previous = line
+    if current:
+        blocks.append(_block(current, current_page))
+    return Segmented(blocks, links)
+
+
+def _content_lines(text: str, profile: Profile) -> tuple[list[_Line], list[str]]:
+    raw = []
+    offset = 0
+    for chunk in text.split("\n"):
+        raw.append((chunk, offset))
+        offset += len(chunk) + 1
+    nonblank = [chunk for chunk, _ in raw if chunk.strip()]
+    # Page starts can be told only where the extractor separates lines by blank lines.
+    spaced = len(nonblank) > 0 and sum(1 for chunk, _ in raw if not chunk.strip()) >= 0.5 * len(nonblank)
+    lines: list[_Line] = []
+    links: list[str] = []
+    gap = True
+    furniture = False
+    for chunk, start in raw:
+        if not chunk.strip():
+            gap = True
+            continue
+        link = profile.match("FooterLink", chunk)
+        if link:
+            links.append(link.group("url"))
+            furniture = True
+            continue
+        if profile.match("PageFurniture", chunk):
+            furniture = True
+            continue
+        page_start = bool(lines) and (furniture or (spaced and not gap))
+        lines.append(_Line(chunk.rstrip("\n"), start, page_start))
+        gap = furniture = False
+    return lines, links
+
+
+def _indent(line: _Line) -> int:
+    lead = len(line.text) - len(line.text.lstrip(" \t"))
+    return lead - 1 if line.page_start and lead > 0 else lead
+
+
+def _opens_block(previous: _Line, line: _Line, profile: Profile) -> bool:
+    if previous.text != previous.text.rstrip():
+        return True
+    closed = profile.search("BlockEnd", previous.text.strip()) is not None
+    if not closed:
+        return False
+    body = line.text.strip()
+    return _indent(line) > 0 or bool(profile.match("OperativeNumber", body) or profile.match("SubparagraphMarker", body))
+
+
+def _block(lines: list[_Line], page: int) -> Block:
+    chars: list[str] = []
+    offsets: list[int] = []
+    for line in lines:
+        lead = len(line.text) - len(line.text.lstrip())
+        part = line.text.strip()
+        if chars and part and not (_CJK.match(chars[-1]) or _CJK.match(part[0])):
+            chars.append(" ")
+            offsets.append(line.start + lead - 1)
+        for index, ch in enumerate(part):
+            if ch in " \t" and chars and chars[-1] == " ":
+                continue        # runs of spaces collapse to one
+            chars.append(" " if ch == "\t" else ch)
+            offsets.append(line.start + lead + index)
+    return Block(text="".join(chars), span=Span(offsets[0], offsets[-1] + 1), page=page, offsets=tuple(offsets))

@@ -1,0 +1,98 @@
+"""Namespaces: the project's own closed namespace (typos fail) and the reused vocabularies."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace, URIRef
+
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+CITO = Namespace("http://purl.org/spar/cito/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+UNKGV = Namespace("https://w3id.org/unkg/vocab/")
+
+
+class UNKG(DefinedNamespace):
+    """Terms of the unkg ontology (ontology/unkg.ttl); tests check the two agree."""
+
+    _NS = Namespace("https://w3id.org/unkg/ontology#")
+    _fail = True
+
+    # classes
+    UNDocument: URIRef
+    Resolution: URIRef
+    PresidentialStatement: URIRef
+    GeneralAssemblyResolution: URIRef
+    Letter: URIRef
+    Report: URIRef
+    SourceFile: URIRef
+    Paragraph: URIRef
+    PreambularParagraph: URIRef
+    OperativeParagraph: URIRef
+    SubParagraph: URIRef
+    Heading: URIRef
+    EnactingClause: URIRef
+    ClosingParagraph: URIRef
+    LetterParagraph: URIRef
+    Signature: URIRef
+    ReportSection: URIRef
+    ReportParagraph: URIRef
+    Instrument: URIRef
+    LanguageProfile: URIRef
+    TextPattern: URIRef
+    # properties
+    text: URIRef
+    position: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    page: URIRef
+    inDocument: URIRef
+    underHeading: URIRef
+    meetingNumber: URIRef
+    actingUnderChapterVII: URIRef
+    identification: URIRef
+    identificationNote: URIRef
+    reportsOn: URIRef
+    reportsOnResolution: URIRef
+    mentionsInstrument: URIRef
+    addressee: URIRef
+    instrumentKind: URIRef
+    sha256: URIRef
+    encoding: URIRef
+    footerLink: URIRef
+    citedText: URIRef
+    yearInferred: URIRef
+    role: URIRef
+    regex: URIRef
+    # concept schemes
+    IdentificationMethod: URIRef
+    InstrumentKind: URIRef
+    # pattern roles
+    ResolutionTitle: URIRef
+    AdoptionLine: URIRef
+    CouncilOpening: URIRef
+    ChapterVIIFormula: URIRef
+    ClosingFormula: URIRef
+    OperativeNumber: URIRef
+    SubparagraphMarker: URIRef
+    RomanSubparagraphMarker: URIRef
+    BlockEnd: URIRef
+    DocumentEnd: URIRef
+    PreambleEnd: URIRef
+    LetterTitle: URIRef
+    SignatureLine: URIRef
+    AnnexMarker: URIRef
+    ReportSectionHeading: URIRef
+    NumberRange: URIRef
+    Bullet: URIRef
+    ResolutionCitation: URIRef
+    ResolutionListItem: URIRef
+    AnaphoricParagraphCitation: URIRef
+    GeneralAssemblyResolutionCitation: URIRef
+    PresidentialStatementCitation: URIRef
+    InstrumentTitle: URIRef
+    QuotedInstrument: URIRef
+    FooterLink: URIRef
+    PageFurniture: URIRef
+    DocumentSymbol: URIRef
+    InstrumentKeyword: URIRef
+    keyword: URIRef
