@@ -1,0 +1,168 @@
+"""Build a dataset: run the pipeline on many files, one document at a time, and write it.
+
+Each document is read, mapped and validated on its own (its own graph), so one bad file
+never stops the others and the work can run in parallel; graphs meet only when the
+dataset dump is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from .iri import DEFAULT_BASE, IriMinter
+from .mapping import map_document, new_graph
+from .model import Document, Kind, UnkgError
+from .pipeline import load_document
+from .publish import document_filename, turtle_bytes, write_atomic
+from .reftable import load_reference
+from .resources import resource_files
+from .validate import validate_graph
+
+DOCUMENT_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What building one file gave: a summary and its Turtle, or the problem."""
+
+    file: str
+    symbol: str | None = None
+    sha256: str | None = None
+    turtle: bytes | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    def summary(self) -> str:
+        """One line for the build report."""
+        if self.error:
+            return f"FAILED {self.error}"
+        counts = " ".join(f"{k}={v}" for k, v in self.counts.items())
+        notes = f" ({len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''})" if self.warnings else ""
+        return f"ok     {self.file}: {self.symbol or 'unidentified'} {counts}{notes}"
+
+
+@dataclass
+class BuildReport:
+    """The outcome of a build: one result per input file, in input order."""
+
+    results: list[DocumentResult]
+    triples: int = 0
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        """The files that were refused."""
+        return [r for r in self.results if r.error]
+
+
+def find_documents(paths: Iterable[Path]) -> list[Path]:
+    """The document files named or contained (recursively) in ``paths``, sorted, no repeats."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+        else:
+            found.append(path)
+    seen: set[Path] = set()
+    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
+
+
+def bundled_documents() -> list[Path]:
+    """The sample documents shipped with unkg."""
+    return [Path(str(item)) for item in resource_files("samples", ".txt")]
+
+
+def build_one(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
+    """Read, map and validate one file; never raises for a bad input, reports it instead."""
+    try:
+        document = load_document(path)
+        graph = map_document(document, IriMinter(base), load_reference())
+        report = validate_graph(graph)
+    except UnkgError as err:
+        return DocumentResult(path.name, error=str(err))
+    warnings = tuple(document.warnings) + tuple(f.line() for f in report.findings if f.severity != "Violation")
+    if not report.conforms:
+        first = report.violations[0].line()
+        return DocumentResult(path.name, error=f"{path.name}: does not conform to the shapes "
+                                                f"({len(report.violations)} violations; first: {first})")
+    return DocumentResult(path.name, document.identity.symbol, document.source.sha256, turtle_bytes(graph),
+                          _counts(document), warnings)
+
+
+def _counts(document: Document) -> dict[str, int]:
+    return {
+        "preambular": document.count(Kind.PREAMBULAR),
+        "operative": document.count(Kind.OPERATIVE),
+        "subparagraphs": document.count(Kind.SUBPARAGRAPH),
+        "headings": document.count(Kind.HEADING),
+        "sections": document.count(Kind.REPORT_SECTION),
+        "citations": len(document.citations),
+        "instruments": len(document.instruments),
+    }
+
+
+def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int = 1,
+          progress: Callable[[Iterable[DocumentResult], int], Iterable[DocumentResult]] | None = None) -> BuildReport:
+    """Build every document in ``paths`` into ``out_dir`` (unkg.ttl and documents/*.ttl)."""
+    files = find_documents(paths)
+    results = list(progress(_run(files, base, jobs), len(files)) if progress else _run(files, base, jobs))
+    results = _refuse_conflicts(results)
+    dataset = new_graph()
+    for result in results:
+        if result.turtle is None or result.error:
+            continue
+        write_atomic(out_dir / "documents" / document_filename(result.symbol, result.sha256 or ""), result.turtle)
+        dataset.parse(data=result.turtle, format="turtle")
+    write_atomic(out_dir / "unkg.ttl", turtle_bytes(dataset))
+    return BuildReport(results, len(dataset))
+
+
+def _run(files: list[Path], base: str, jobs: int) -> Iterator[DocumentResult]:
+    if jobs <= 1 or len(files) < 2:
+        yield from (build_one(f, base) for f in files)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(build_one, files, [base] * len(files), chunksize=4)
+
+
+def _refuse_conflicts(results: list[DocumentResult]) -> list[DocumentResult]:
+    """Drop exact duplicates (same bytes) with a warning; refuse every file of a symbol that
+    two different texts claim, since nothing says which one is right."""
+    by_hash: dict[str, str] = {}
+    by_symbol: dict[str, list[DocumentResult]] = {}
+    kept: list[DocumentResult] = []
+    for result in results:
+        if result.error or result.sha256 is None:
+            kept.append(result)
+            continue
+        if result.sha256 in by_hash:
+            kept.append(DocumentResult(result.file, result.symbol, result.sha256, None, result.counts,
+                                       result.warnings + (f"same content as {by_hash[result.sha256]}; loaded once",)))
+            continue
+        by_hash[result.sha256] = result.file
+        kept.append(result)
+        if result.symbol:
+            by_symbol.setdefault(result.symbol, []).append(result)
+    clashes = {s: rs for s, rs in by_symbol.items() if len(rs) > 1}
+    final = []
+    for result in kept:
+        if result.symbol in clashes and result.turtle is not None:
+            others = ", ".join(r.file for r in clashes[result.symbol] if r is not result)
+            final.append(DocumentResult(result.file, result.symbol, result.sha256, error=(
+                f"{result.file}: claims {result.symbol}, as does {others} with different text; neither loaded")))
+        else:
+            final.append(result)
+    return final
+
+
+def merge_graph(turtle_files: Iterable[Path]) -> Graph:
+    """Parse several Turtle files into one graph."""
+    graph = new_graph()
+    for path in turtle_files:
+        graph.parse(path, format="turtle")
+    return graph

@@ -1,0 +1,78 @@
+"""Validate stage: check graphs against the SHACL shapes in shapes/ with pySHACL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+from .resources import resource_dir, resource_files
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One SHACL result: how bad, on which node, which path, and the message."""
+
+    severity: str
+    focus: str
+    path: str
+    message: str
+
+    def line(self) -> str:
+        """The finding as one readable line."""
+        where = f" {self.path}" if self.path else ""
+        return f"{self.severity}: <{self.focus}>{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of validating one graph."""
+
+    conforms: bool
+    findings: tuple[Finding, ...]
+
+    @property
+    def violations(self) -> tuple[Finding, ...]:
+        """Findings of severity Violation (warnings do not break conformance)."""
+        return tuple(f for f in self.findings if f.severity == "Violation")
+
+
+@cache
+def shapes_graph() -> Graph:
+    """All shapes of shapes/ in one graph."""
+    graph = Graph()
+    for item in resource_files("shapes", ".ttl"):
+        graph.parse(data=item.read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+@cache
+def ontology_graph() -> Graph:
+    """The ontology and vocabularies (class hierarchy for shape targets)."""
+    graph = Graph()
+    for item in sorted(resource_dir("ontology").iterdir(), key=lambda f: f.name):
+        if item.name.endswith(".ttl"):
+            graph.parse(data=item.read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+def validate_graph(data: Graph) -> Report:
+    """Validate a data graph against the shapes; warnings are reported but do not fail it."""
+    _, results_graph, _ = shacl_validate(
+        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
+        advanced=True, allow_warnings=True, abort_on_first=False)
+    findings = []
+    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
+        severity = results_graph.value(result, SH.resultSeverity)
+        path = results_graph.value(result, SH.resultPath)
+        findings.append(Finding(
+            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            focus=str(results_graph.value(result, SH.focusNode)),
+            path=path.n3(data.namespace_manager) if path is not None else "",
+            message=str(results_graph.value(result, SH.resultMessage) or "")))
+    findings.sort(key=lambda f: (f.severity != "Violation", f.focus, f.path, f.message))
+    conforms = not any(f.severity == "Violation" for f in findings)
+    return Report(conforms, tuple(findings))
