@@ -34,7 +34,12 @@ def extract_citations(units: list[Unit], profile: Profile, table: ReferenceTable
             base = match.start("items")
             for index, item in enumerate(items):
                 number = int(item.group("number"))
-                year = int(item.group("year")) if item.group("year") else years.get(number) or _table_year(table, number)
+                printed = int(item.group("year")) if item.group("year") else None
+                # Resolution numbers are unique: the table's year wins over a misprint, so
+                # that one resolution stays one resource.
+                year = _table_year(table, number) or printed or years.get(number)
+                note = (f"the text cites {number}({printed}); resolution {number} is of {year}"
+                        if printed and year != printed else None)
                 symbol = f"S/RES/{number} ({year})" if year else f"S/RES/{number}"
                 paragraph = None
                 start = base + item.start()
@@ -43,7 +48,7 @@ def extract_citations(units: list[Unit], profile: Profile, table: ReferenceTable
                     paragraph = paragraph_path(match.group("paragraph"))
                     end = match.end()
                 add(start, end, Citation(unit.path, symbol, paragraph, unit.text[start:end],
-                                         unit.source_span(start, end), year_known=year is not None))
+                                         unit.source_span(start, end), year_known=year is not None, note=note))
         for match in profile.finditer("AnaphoricParagraphCitation", unit.text):
             previous = [c for _, c in sorted(unit_hits, key=lambda h: h[0]) if _ < match.start()]
             antecedent = next((c.symbol for c in reversed(previous) if c.symbol.startswith("S/RES/")), last_resolution)

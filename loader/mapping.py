@@ -152,6 +152,8 @@ def _map_citations(graph: Graph, document: Document, doc: URIRef, paths: dict[st
         graph.add((node, CITO.hasCitedEntity, cited))
         graph.add((node, CITO.hasCitationCharacterisation, CITO.cites))
         graph.add((node, UNKG.citedText, Literal(citation.text, lang=document.language)))
+        if citation.note:
+            graph.add((node, SKOS.editorialNote, Literal(citation.note, lang="en")))
         if not citation.year_known:
             graph.add((node, UNKG.yearInferred, Literal(False)))
         _provenance(graph, node, source, citation.span.start, citation.span.end)

@@ -95,6 +95,7 @@ class Citation:
     text: str                 # the words cited, as they stand in the text
     span: Span
     year_known: bool = True   # False when the text omits the year and nothing supplied it
+    note: str | None = None   # where the text and the reference table disagree
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 from .citations import extract_citations
 from .identify import identify
 from .instruments import extract_instruments
-from .model import Document, Kind, SourceText, UnkgError
-from .profile import detect_language, load_profile
+from .model import Document, Kind, SourceText, Span, Unit, UnkgError
+from .profile import Profile, detect_language, load_profile
 from .read import read_source
 from .reftable import ReferenceTable, load_reference
 from .segment import segment
@@ -41,9 +41,11 @@ def extract_document(source: SourceText, table: ReferenceTable | None = None,
     document = Document(source, language, identity, layout.units, citations,
                         extract_instruments(layout.units, profile), segmented.footer_links)
     document.warnings.extend(identity.notes)
+    document.warnings.extend(f"{c.unit}: {c.note}" for c in citations if c.note)
     cited = {c.symbol for c in citations}
     for link in segmented.footer_links:
-        symbol = link.split("undocs.org/", 1)[1].split("/", 1)[1] if "/ch/" in link or "/en/" in link else link.split("undocs.org/", 1)[1]
+        found = profile.match("FooterLink", link)
+        symbol = found.group("symbol") if found else ""
         if is_symbol(symbol) and normalise_symbol(symbol) not in cited:
             document.warnings.append(f"footer link {link} names a document the text does not cite")
     if layout.doc_type == "resolution" and document.count(Kind.OPERATIVE) == 0:
@@ -51,10 +53,10 @@ def extract_document(source: SourceText, table: ReferenceTable | None = None,
     return document
 
 
-def _report_subject(title: str | None, profile, table: ReferenceTable) -> str | None:
+def _report_subject(title: str | None, profile: Profile, table: ReferenceTable) -> str | None:
+    """The first resolution a report's title cites."""
     if not title:
         return None
-    from .model import Unit, Span
     unit = Unit(Kind.REPORT_PARAGRAPH, "annex/title", None, 0, title, Span(0, len(title)), tuple(range(len(title))))
     return next((c.symbol for c in extract_citations([unit], profile, table) if c.symbol.startswith("S/RES/")), None)
 

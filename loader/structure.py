@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from .model import Block, Kind, Span, UnkgError, Unit
 from .profile import Profile
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @dataclass
@@ -70,9 +69,10 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
         if marker and operative:
             style, value, cut = marker
             rest, offsets = block.tail(cut)
-            while stack and stack[-1][0] != style:
-                stack.pop()
-            if stack:
+            if any(open_style == style for open_style, _ in stack):
+                # A sibling at an open level closes that level and everything below it.
+                while stack[-1][0] != style:
+                    stack.pop()
                 stack.pop()
             parent = stack[-1][1] if stack else operative[-1]
             siblings = sum(1 for u in units if u.parent == parent.path)
@@ -103,11 +103,11 @@ def _subpoint(text: str, stack: list[tuple[str, Unit]], profile: Profile) -> tup
     letter = profile.match("SubparagraphMarker", text)
     roman = profile.match("RomanSubparagraphMarker", text)
     if letter and roman:
-        # "(i)" is the letter after "(h)" at the letter level, otherwise a roman numeral.
+        # "(i)", "(v)", "(x)" are letters only when they follow the letter before them.
         open_letter = next((u for style, u in reversed(stack) if style == "letter"), None)
-        is_next_letter = open_letter is not None and stack[-1][0] == "letter" and \
-            _LETTERS.index(open_letter.number[-1]) + 1 == _LETTERS.index(letter.group("number")[-1])
-        if not is_next_letter and (open_letter is not None or roman.group("number") == "i" and stack):
+        follows = open_letter is not None and open_letter.number is not None and \
+            len(open_letter.number) == 1 and chr(ord(open_letter.number) + 1) == letter.group("number")
+        if not follows:
             return "roman", roman.group("number"), roman.end()
     if letter:
         return "letter", letter.group("number"), letter.end()
