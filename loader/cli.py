@@ -125,3 +125,7 @@ def _load(path: Path) -> Graph:
     except Exception as err:  # rdflib raises many parser-specific types; all mean "bad Turtle"
         _fail(f"{path}: not valid Turtle ({str(err).splitlines()[0]})")
     return graph
+
+
+if __name__ == "__main__":
+    main()

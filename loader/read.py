@@ -55,7 +55,7 @@ def _decode(name: str, raw: bytes) -> tuple[str, str]:
     # UTF-16 without a BOM (NULs in every other byte) or something else: ask the detector.
     best = from_bytes(raw).best()
     if best is None:
-        raise UnkgError(name, "not a text file (no known encoding decodes it)")
+        raise UnkgError(name, "not a text file (binary content)")
     return str(best), best.encoding
 
 

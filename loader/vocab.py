@@ -39,6 +39,7 @@ class UNKG(DefinedNamespace):
     Instrument: URIRef
     LanguageProfile: URIRef
     TextPattern: URIRef
+    PatternRole: URIRef
     # properties
     text: URIRef
     position: URIRef
@@ -94,5 +95,4 @@ class UNKG(DefinedNamespace):
     FooterLink: URIRef
     PageFurniture: URIRef
     DocumentSymbol: URIRef
-    InstrumentKeyword: URIRef
     keyword: URIRef

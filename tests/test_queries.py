@@ -1,0 +1,53 @@
+"""Every canned query: its header, that it parses, that it runs and yields its columns."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.plugins.sparql import prepareQuery
+
+from unkg.query import QueryError, bind_values, canned_queries, parse_query_file, run_local
+from unkg.validate import ontology_graph
+
+QUERY_NAMES = sorted(p.stem for p in (Path(__file__).parent.parent / "queries").glob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def graph(built) -> Graph:
+    out, _ = built
+    data = Graph().parse(out / "unkg.ttl")
+    data += ontology_graph()
+    return data
+
+
+def test_packaged_queries_are_the_rq_files() -> None:
+    assert sorted(canned_queries()) == QUERY_NAMES
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_header_and_syntax(name: str) -> None:
+    query = canned_queries()[name]
+    assert query.summary and query.columns
+    prepareQuery(query.text)
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_runs_and_returns_its_columns(name: str, graph: Graph) -> None:
+    query = canned_queries()[name]
+    rows = run_local(query, graph)
+    declared = [c.split("(")[0].strip() for c in re.split(r",\s*(?![^()]*\))", query.columns)]
+    assert list(rows.variables) == declared
+    assert rows.rows, f"{name} returned no rows on the sample documents"
+
+
+def test_parameter_lines_are_read() -> None:
+    query = parse_query_file("t", "#+ summary: s\n#+ param: asOf (xsd:date) — the day to judge on\n"
+                                  "#+ param: body (iri) - a body\nSELECT * WHERE {}")
+    assert [(p.name, p.datatype, p.doc) for p in query.params] == [
+        ("asOf", "xsd:date", "the day to judge on"), ("body", "iri", "a body")]
+    assert str(bind_values(query, {"asOf": "2018-01-01"})["asOf"].datatype).endswith("#date")
+    with pytest.raises(QueryError, match="not a valid xsd:date"):
+        bind_values(query, {"asOf": "next tuesday"})
