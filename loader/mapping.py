@@ -26,6 +26,8 @@ _CLASS = {
     Kind.SIGNATURE: UNKG.Signature,
     Kind.REPORT_SECTION: UNKG.ReportSection,
     Kind.REPORT_PARAGRAPH: UNKG.ReportParagraph,
+    Kind.ANNEX: UNKG.Annex,
+    Kind.ANNEX_PARAGRAPH: UNKG.AnnexParagraph,
 }
 PREFIXES = {"unkg": UNKG._NS, "eli": ELI, "cito": CITO, "dcterms": DCTERMS, "prov": PROV,
             "skos": SKOS, "owl": OWL, "unkgv": UNKGV}

@@ -62,6 +62,8 @@ class Kind(str, Enum):
     SIGNATURE = "signature"
     REPORT_SECTION = "report-section"
     REPORT_PARAGRAPH = "report-paragraph"
+    ANNEX = "annex"
+    ANNEX_PARAGRAPH = "annex-paragraph"
 
 
 @dataclass

@@ -44,8 +44,20 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
     current_heading: str | None = None
     stack: list[tuple[str, Unit]] = []          # (marker style, unit) of open sub-point levels
     in_operative = False
+    annex: Unit | None = None
     for block in body:
         text = block.text
+        if in_operative and profile.match("AnnexMarker", text):
+            number = sum(1 for u in units if u.kind == Kind.ANNEX) + 1
+            annex = Unit(Kind.ANNEX, f"annex/{number}", None, number, text, block.span, block.offsets)
+            units.append(annex)
+            continue
+        if annex is not None:
+            # Annexes are kept as ordered paragraphs: their numbering is their own.
+            position = sum(1 for u in units if u.parent == annex.path) + 1
+            units.append(Unit(Kind.ANNEX_PARAGRAPH, f"{annex.path}/p/{position}", None, position, text,
+                              block.span, block.offsets, parent=annex.path))
+            continue
         number = profile.match("OperativeNumber", text)
         if not in_operative and profile.match("ChapterVIIFormula", text):
             units.append(Unit(Kind.ENACTING, "enacting", None, 1, text, block.span, block.offsets))
@@ -81,7 +93,7 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
             units.append(unit)
             stack.append((style, unit))
             continue
-        if in_operative and operative and not profile.search("BlockEnd", text):
+        if in_operative and not profile.search("BlockEnd", text):
             headings += 1
             current_heading = f"heading/{headings}"
             units.append(Unit(Kind.HEADING, current_heading, None, headings, text, block.span, block.offsets))
@@ -141,8 +153,14 @@ def _check_complete(name: str, units: list[Unit], profile: Profile) -> None:
     if not operative:
         raise UnkgError(name, "no operative paragraphs found: not a resolution text, or truncated")
     last = [u for u in units if u.kind in (Kind.OPERATIVE, Kind.SUBPARAGRAPH)][-1]
+    if any(u.kind == Kind.ANNEX for u in units):
+        return _closing(operative, profile)
     if not profile.search("DocumentEnd", last.text.strip()):
         raise UnkgError(name, f"text breaks off inside {last.path} (no closing full stop): truncated?")
+    _closing(operative, profile)
+
+
+def _closing(operative: list[Unit], profile: Profile) -> None:
     if profile.search("ClosingFormula", operative[-1].text):
         operative[-1].closing = True
 

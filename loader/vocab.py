@@ -36,6 +36,8 @@ class UNKG(DefinedNamespace):
     Signature: URIRef
     ReportSection: URIRef
     ReportParagraph: URIRef
+    Annex: URIRef
+    AnnexParagraph: URIRef
     Instrument: URIRef
     LanguageProfile: URIRef
     TextPattern: URIRef
