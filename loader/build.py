@@ -21,7 +21,7 @@ from .pipeline import load_document
 from .publish import document_filename, turtle_bytes, write_atomic
 from .reftable import load_reference
 from .resources import resource_files
-from .validate import validate_graph
+from .validate import ontology_graph, validate_graph
 
 DOCUMENT_SUFFIXES = (".txt",)
 
@@ -103,6 +103,8 @@ def _counts(document: Document) -> dict[str, int]:
         "sections": document.count(Kind.REPORT_SECTION),
         "citations": len(document.citations),
         "instruments": len(document.instruments),
+        "directives": len(document.directives),
+        "deliveries": len(document.deliveries),
     }
 
 
@@ -113,6 +115,8 @@ def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int 
     results = list(progress(_run(files, base, jobs), len(files)) if progress else _run(files, base, jobs))
     results = _refuse_conflicts(results)
     dataset = new_graph()
+    # The ontology and vocabularies travel with the data: queries read labels, strengths, kinds.
+    dataset += ontology_graph()
     for result in results:
         if result.turtle is None or result.error:
             continue

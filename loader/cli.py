@@ -74,7 +74,7 @@ def _print_report(report: BuildReport, quiet: bool) -> None:
 def validate_command(file: Path) -> None:
     """Validate a Turtle file against the SHACL shapes (exit 0 conforms, 1 violations, 2 error)."""
     graph = _load(file)
-    report = validate_graph(graph)
+    report = validate_graph(graph, with_vocabulary=True)
     for finding in report.findings:
         click.echo(finding.line())
     verdict = "conforms" if report.conforms else f"does not conform ({len(report.violations)} violations)"

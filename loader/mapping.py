@@ -11,10 +11,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .iri import IriMinter
-from .model import Citation, Document, Identification, Kind, Unit
+from .model import Citation, Deadline, Document, Identification, Kind, Unit
 from .reftable import ReferenceTable
 from .symbols import resolution_number, symbol_kind
-from .vocab import CITO, ELI, UNKG, UNKGV
+from .vocab import CITO, ELI, TIME, UNKG, UNKGV
 
 _CLASS = {
     Kind.PREAMBULAR: UNKG.PreambularParagraph,
@@ -30,7 +30,7 @@ _CLASS = {
     Kind.ANNEX_PARAGRAPH: UNKG.AnnexParagraph,
 }
 PREFIXES = {"unkg": UNKG._NS, "eli": ELI, "cito": CITO, "dcterms": DCTERMS, "prov": PROV,
-            "skos": SKOS, "owl": OWL, "unkgv": UNKGV}
+            "skos": SKOS, "owl": OWL, "time": TIME, "unkgv": UNKGV}
 
 
 def document_iri(document: Document, minter: IriMinter) -> URIRef:
@@ -64,6 +64,10 @@ def map_document(document: Document, minter: IriMinter, table: ReferenceTable) -
         _map_unit(graph, unit, paths, doc, source, language)
     _map_citations(graph, document, doc, paths, source, minter, table)
     _map_instruments(graph, document, paths, source, minter, language)
+    _map_mentions(graph, document, paths, source)
+    _map_verbs(graph, document, paths, source)
+    _map_directives(graph, document, doc, paths, source)
+    _map_deliveries(graph, document, doc, paths, source, minter)
     if document.identity.subject:
         subject = minter.document(document.identity.subject)
         graph.add((doc, UNKG.reportsOnResolution, subject))
@@ -157,7 +161,7 @@ def _map_citations(graph: Graph, document: Document, doc: URIRef, paths: dict[st
         if citation.note:
             graph.add((node, SKOS.editorialNote, Literal(citation.note, lang="en")))
         if not citation.year_known:
-            graph.add((node, UNKG.yearInferred, Literal(False)))
+            graph.add((node, UNKG.yearKnown, Literal(False)))
         _provenance(graph, node, source, citation.span.start, citation.span.end)
         graph.add((paths[citation.unit], ELI.cites, cited))
         graph.add((doc, ELI.cites, minter.document(citation.symbol)))
@@ -202,6 +206,119 @@ def _map_instruments(graph: Graph, document: Document, paths: dict[str, URIRef],
         graph.add((node, UNKG.citedText, Literal(mention.name, lang=language)))
         _provenance(graph, node, source, mention.span.start, mention.span.end)
         graph.add((paths[mention.unit], UNKG.mentionsInstrument, instrument))
+
+
+
+def _numbered(paths: dict[str, URIRef], unit: str, what: str, counters: dict[tuple[str, str], int]) -> URIRef:
+    """The next IRI ``<paragraph>/<what>/<n>`` of a paragraph (n from 1 in text order)."""
+    counters[(unit, what)] = counters.get((unit, what), 0) + 1
+    return URIRef(f"{paths[unit]}/{what}/{counters[(unit, what)]}")
+
+
+def _map_mentions(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef) -> None:
+    counters: dict[tuple[str, str], int] = {}
+    for mention in document.mentions:
+        node = _numbered(paths, mention.unit, "body", counters)
+        graph.add((node, RDF.type, UNKG.BodyMention))
+        graph.add((node, UNKG.inParagraph, paths[mention.unit]))
+        graph.add((node, UNKG.citedText, Literal(mention.text, lang=document.language)))
+        if mention.body:
+            graph.add((node, UNKG.refersTo, URIRef(mention.body)))
+            graph.add((paths[mention.unit], UNKG.mentionsBody, URIRef(mention.body)))
+        if mention.anaphoric:
+            graph.add((node, UNKG.anaphoric, Literal(True)))
+        _provenance(graph, node, source, mention.span.start, mention.span.end)
+
+
+def _map_verbs(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef) -> None:
+    counters: dict[tuple[str, str], int] = {}
+    for use in document.verbs:
+        node = _numbered(paths, use.unit, "verb", counters)
+        graph.add((node, RDF.type, UNKG.VerbUse))
+        graph.add((node, UNKG.inParagraph, paths[use.unit]))
+        graph.add((node, UNKG.verb, URIRef(use.verb)))
+        for modifier in use.modifiers:
+            graph.add((node, UNKG.modifier, URIRef(modifier)))
+        graph.add((node, UNKG.verbText, Literal(use.text, lang=document.language)))
+        graph.add((node, UNKG.position, Literal(counters[(use.unit, "verb")], datatype=XSD.integer)))
+        graph.add((paths[use.unit], UNKG.usesVerb, URIRef(use.verb)))
+        _provenance(graph, node, source, use.span.start, use.span.end)
+
+
+def _map_directives(graph: Graph, document: Document, doc: URIRef, paths: dict[str, URIRef], source: URIRef) -> None:
+    counters: dict[tuple[str, str], int] = {}
+    language = document.language
+    for directive in document.directives:
+        node = _numbered(paths, directive.unit, "directive", counters)
+        graph.add((node, RDF.type, UNKG.Directive))
+        graph.add((node, UNKG.inParagraph, paths[directive.unit]))
+        graph.add((node, UNKG.inDocument, doc))
+        graph.add((paths[directive.unit], UNKG.hasDirective, node))
+        graph.add((node, UNKG.position, Literal(counters[(directive.unit, "directive")], datatype=XSD.integer)))
+        graph.add((node, UNKG.verb, URIRef(directive.verb)))
+        graph.add((node, UNKG.verbText, Literal(directive.verb_text, lang=language)))
+        graph.add((node, UNKG.text, Literal(directive.text, lang=language)))
+        if directive.inherited:
+            graph.add((node, UNKG.inherited, Literal(True)))
+        for prop, values in ((UNKG.addressee, directive.addressees), (UNKG.action, directive.actions),
+                             (UNKG.reportTo, directive.report_to), (UNKG.assistedBy, directive.assisted_by),
+                             (UNKG.inConsultationWith, directive.consulting)):
+            for value in values:
+                graph.add((node, prop, URIRef(value)))
+        for words in directive.unlinked_addressees:
+            graph.add((node, UNKG.unlinkedAddressee, Literal(words, lang=language)))
+        for number, deadline in enumerate(directive.deadlines, 1):
+            _map_deadline(graph, URIRef(f"{node}/deadline/{number}"), node, deadline, doc, source, language)
+        _provenance(graph, node, source, directive.span.start, directive.span.end)
+
+
+def _map_deadline(graph: Graph, node: URIRef, directive: URIRef, deadline: Deadline, doc: URIRef, source: URIRef,
+                  language: str) -> None:
+    graph.add((directive, UNKG.deadline, node))
+    graph.add((node, RDF.type, UNKG.Deadline))
+    graph.add((node, UNKG.deadlineKind, UNKGV["deadline-kind/" + deadline.kind]))
+    graph.add((node, UNKG.deadlineText, Literal(deadline.text, lang=language)))
+    if deadline.due:
+        graph.add((node, TIME.inXSDDate, Literal(deadline.due, datatype=XSD.date)))
+    if deadline.month:
+        graph.add((node, TIME.inXSDgYearMonth, Literal(deadline.month, datatype=XSD.gYearMonth)))
+    if deadline.year:
+        graph.add((node, TIME.inXSDgYear, Literal(f"{deadline.year:04d}", datatype=XSD.gYear)))
+    if deadline.offset:
+        graph.add((node, UNKG.offset, Literal(deadline.offset, datatype=XSD.duration)))
+        if deadline.kind == "RelativeToAdoption":
+            graph.add((node, UNKG.relativeTo, doc))
+    if deadline.period:
+        graph.add((node, TIME.hasXSDDuration, Literal(deadline.period, datatype=XSD.duration)))
+    if deadline.at_least:
+        graph.add((node, UNKG.atLeast, Literal(True)))
+    if deadline.event:
+        graph.add((node, UNKG.afterEvent, Literal(deadline.event, lang=language)))
+    _provenance(graph, node, source, deadline.span.start, deadline.span.end)
+
+
+def _map_deliveries(graph: Graph, document: Document, doc: URIRef, paths: dict[str, URIRef], source: URIRef,
+                    minter: IriMinter) -> None:
+    counters: dict[tuple[str, str], int] = {}
+    for delivery in document.deliveries:
+        node = _numbered(paths, delivery.unit, "delivery", counters)
+        answered = minter.part(str(minter.document(delivery.symbol)), delivery.paragraph)
+        graph.add((node, RDF.type, UNKG.ReportedDelivery))
+        graph.add((node, UNKG.inParagraph, paths[delivery.unit]))
+        graph.add((node, UNKG.inDocument, doc))
+        graph.add((node, UNKG.answers, answered))
+        graph.add((answered, RDF.type, ELI.LegalResourceSubdivision))
+        graph.add((answered, UNKG.inDocument, minter.document(delivery.symbol)))
+        graph.add((answered, ELI.number, Literal(delivery.paragraph.split("/")[-1])))
+        if delivery.delivered:
+            graph.add((node, UNKG.deliveredOn, Literal(delivery.delivered, datatype=XSD.date)))
+        if delivery.by:
+            graph.add((node, UNKG.deliveredBy, URIRef(delivery.by)))
+        if delivery.to:
+            graph.add((node, UNKG.deliveredTo, URIRef(delivery.to)))
+        graph.add((node, UNKG.isThisDocument, Literal(delivery.this_document)))
+        graph.add((node, UNKG.text, Literal(delivery.text, lang=document.language)))
+        _provenance(graph, node, source, delivery.span.start, delivery.span.end)
 
 
 __all__ = ["map_document", "document_iri", "new_graph", "PREFIXES", "Identification"]

@@ -148,7 +148,89 @@ class Document:
     instruments: list[InstrumentMention]
     footer_links: list[str]
     warnings: list[str] = field(default_factory=list)
+    mentions: list["BodyMention"] = field(default_factory=list)
+    verbs: list["VerbUse"] = field(default_factory=list)
+    directives: list["Directive"] = field(default_factory=list)
+    deliveries: list["Delivery"] = field(default_factory=list)
 
     def count(self, kind: Kind) -> int:
         """How many units of one kind the document has."""
         return sum(1 for unit in self.units if unit.kind == kind)
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    """A body, office-holder or group named in a unit; ``body`` is None when no authority matches."""
+
+    unit: str
+    text: str
+    span: Span
+    start: int                 # position in the unit's text (for ordering and neighbourhood)
+    end: int
+    body: str | None           # IRI of the authority resource
+    anaphoric: bool = False    # a bare head word ("委员会", "主席") resolved to the last fitting body
+
+
+@dataclass(frozen=True)
+class VerbUse:
+    """An operative or preambular verb opening a paragraph or clause, with its modifiers."""
+
+    unit: str
+    verb: str                  # IRI of the verb concept
+    modifiers: tuple[str, ...] # IRIs of modifier concepts, in text order
+    text: str
+    span: Span
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time phrase attached to a directive: the words, their kind and what they normalise to."""
+
+    kind: str                  # local name in the deadline-kind scheme
+    text: str
+    span: Span
+    start: int
+    end: int
+    due: date | None = None    # a day, when one can be computed without guessing
+    month: str | None = None   # YYYY-MM when the text gives only a month
+    year: int | None = None    # when the text gives only a year
+    offset: str | None = None  # xsd:duration from adoption or from the event
+    period: str | None = None  # xsd:duration of a recurrence
+    at_least: bool = False     # "at least every year"
+    event: str | None = None   # the event a relative deadline counts from (not adoption)
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One thing a paragraph lays on an addressee: verb, addressees, actions, deadline, span."""
+
+    unit: str
+    verb: str
+    verb_text: str
+    addressees: tuple[str, ...]          # body IRIs
+    unlinked_addressees: tuple[str, ...] # addressee words no authority matches
+    actions: tuple[str, ...]             # action concept IRIs, in text order
+    report_to: tuple[str, ...]
+    assisted_by: tuple[str, ...]
+    consulting: tuple[str, ...]
+    deadlines: tuple[Deadline, ...]
+    text: str
+    span: Span
+    inherited: bool = False              # verb and addressees come from the lead-in of the parent
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A report or submission a letter says was made in answer to a paragraph of a resolution."""
+
+    unit: str
+    symbol: str                # resolution answered
+    paragraph: str             # its paragraph path, e.g. op/21
+    delivered: date | None
+    by: str | None             # body IRI
+    to: str | None             # body IRI
+    this_document: bool        # the letter itself is the delivery
+    text: str
+    span: Span

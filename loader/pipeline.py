@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .bodies import find_mentions
 from .citations import extract_citations
+from .deliveries import find_deliveries
+from .directives import find_directives
 from .identify import identify
+from .lexicon import load_lexicon
 from .instruments import extract_instruments
 from .model import Document, Kind, SourceText, Span, Unit, UnkgError
 from .profile import Profile, detect_language, load_profile
@@ -15,6 +19,7 @@ from .reftable import ReferenceTable, load_reference
 from .segment import segment
 from .structure import lay_out
 from .symbols import is_symbol, normalise_symbol
+from .verbs import find_verbs
 
 
 def load_document(path: Path, table: ReferenceTable | None = None) -> Document:
@@ -50,7 +55,24 @@ def extract_document(source: SourceText, table: ReferenceTable | None = None,
             document.warnings.append(f"footer link {link} names a document the text does not cite")
     if layout.doc_type == "resolution" and document.count(Kind.OPERATIVE) == 0:
         raise UnkgError(source.name, "no operative paragraphs found")
+    _extract_requests(document, profile)
     return document
+
+
+def _extract_requests(document: Document, profile: Profile) -> None:
+    """Bodies, verbs, directives and deliveries: issue 3's layer over the paragraph graph."""
+    lexicon = load_lexicon(document.language)
+    mentions = find_mentions(document.units, profile, lexicon)
+    document.verbs = find_verbs(document.units, profile, lexicon)
+    identity = document.identity
+    extra = []
+    if identity.doc_type == "resolution":
+        document.directives, extra = find_directives(document.units, document.verbs, mentions, profile, lexicon,
+                                                     identity.adoption_date)
+    else:
+        document.deliveries, extra = find_deliveries(document.units, document.citations, mentions, profile, lexicon,
+                                                     identity.adoption_date, identity.author)
+    document.mentions = sorted(mentions + extra, key=lambda m: (m.span.start, m.span.end))
 
 
 def _report_subject(title: str | None, profile: Profile, table: ReferenceTable) -> str | None:

@@ -55,7 +55,8 @@ class Profile:
 
 
 @cache
-def _vocabulary_graph() -> Graph:
+def vocabulary_graph() -> Graph:
+    """The ontology, vocabularies and language profiles of ontology/ in one graph."""
     graph = Graph()
     ontology = resource_dir("ontology")
     for folder in (ontology, ontology / "profiles"):
@@ -68,7 +69,7 @@ def _vocabulary_graph() -> Graph:
 @cache
 def load_profile(language: str) -> Profile:
     """The profile for a language tag such as ``zh``; KeyError if unkg has none."""
-    graph = _vocabulary_graph()
+    graph = vocabulary_graph()
     languages = {str(lang) for lang in graph.objects(None, DCTERMS.language)}
     if language not in languages:
         raise KeyError(language)

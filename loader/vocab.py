@@ -9,6 +9,8 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 CITO = Namespace("http://purl.org/spar/cito/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 UNKGV = Namespace("https://w3id.org/unkg/vocab/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")
 
 
 class UNKG(DefinedNamespace):
@@ -63,7 +65,7 @@ class UNKG(DefinedNamespace):
     encoding: URIRef
     footerLink: URIRef
     citedText: URIRef
-    yearInferred: URIRef
+    yearKnown: URIRef
     role: URIRef
     regex: URIRef
     # concept schemes
@@ -98,3 +100,78 @@ class UNKG(DefinedNamespace):
     PageFurniture: URIRef
     DocumentSymbol: URIRef
     keyword: URIRef
+    # bodies, verbs, directives, deadlines, deliveries
+    AddresseeGroup: URIRef
+    BodyMention: URIRef
+    Verb: URIRef
+    VerbModifier: URIRef
+    Strength: URIRef
+    VerbUse: URIRef
+    Action: URIRef
+    Directive: URIRef
+    Deadline: URIRef
+    ReportedDelivery: URIRef
+    Bodies: URIRef
+    Verbs: URIRef
+    VerbModifiers: URIRef
+    Strengths: URIRef
+    Actions: URIRef
+    DeadlineKinds: URIRef
+    form: URIRef
+    notFollowedBy: URIRef
+    strength: URIRef
+    rank: URIRef
+    binding: URIRef
+    directive: URIRef
+    intensifies: URIRef
+    reporting: URIRef
+    establishedBy: URIRef
+    refersTo: URIRef
+    mentionsBody: URIRef
+    anaphoric: URIRef
+    verb: URIRef
+    modifier: URIRef
+    usesVerb: URIRef
+    hasDirective: URIRef
+    inParagraph: URIRef
+    verbText: URIRef
+    action: URIRef
+    reportTo: URIRef
+    assistedBy: URIRef
+    inConsultationWith: URIRef
+    unlinkedAddressee: URIRef
+    inherited: URIRef
+    deadline: URIRef
+    deadlineKind: URIRef
+    deadlineText: URIRef
+    offset: URIRef
+    relativeTo: URIRef
+    afterEvent: URIRef
+    atLeast: URIRef
+    answers: URIRef
+    deliveredOn: URIRef
+    deliveredBy: URIRef
+    deliveredTo: URIRef
+    isThisDocument: URIRef
+    # pattern roles (directives)
+    DeadlineDate: URIRef
+    MandateEnd: URIRef
+    RelativeDeadline: URIRef
+    AdoptionEvent: URIRef
+    Recurrence: URIRef
+    ClauseStart: URIRef
+    ObligationMarker: URIRef
+    AddresseeListGap: URIRef
+    AddresseeEnd: URIRef
+    AssistedBy: URIRef
+    Consulting: URIRef
+    ReportTo: URIRef
+    AnaphoricBody: URIRef
+    EstablishedBody: URIRef
+    OrganisationName: URIRef
+    OrganisationNameNoise: URIRef
+    OrganisationNameExcluded: URIRef
+    Submission: URIRef
+    FirstPerson: URIRef
+    FullDate: URIRef
+    SentenceEnd: URIRef

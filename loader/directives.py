@@ -1,0 +1,197 @@
+"""Extract stage: directives — who must do what, with whose help, for whom and by when.
+
+A directive runs from a directive verb (``unkg:directive true`` in ontology/verbs.ttl) to the
+next verb of the paragraph. Its addressees are the bodies named right after the verb (a list
+joined by 、/和/及), or, for a binding verb, the bodies followed by 应/将 ("决定会员国应…").
+A sub-paragraph under a lead-in that ends with a colon ("促请所有国家：") inherits the lead-in's
+verb and addressees. Actions, deadlines, "assisted by", "in consultation with" and "report
+to" are read inside the directive's own words only, so nothing leaks between directives.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .bodies import resolve_anaphor
+from .deadlines import find_deadlines
+from .lexicon import Lexicon
+from .model import BodyMention, Directive, Kind, Unit, VerbUse
+from .profile import Profile
+
+DIRECTIVE_UNITS = {Kind.OPERATIVE, Kind.SUBPARAGRAPH}
+_LEAD_IN_END = ("：", ":")
+
+
+def find_directives(units: list[Unit], verbs: list[VerbUse], mentions: list[BodyMention], profile: Profile,
+                    lexicon: Lexicon, adoption: date | None) -> tuple[list[Directive], list[BodyMention]]:
+    """Directives of every operative paragraph and sub-paragraph, plus the anaphoric mentions
+    ("委员会" meaning the committee named before) that reading them resolved."""
+    by_unit_verbs: dict[str, list[VerbUse]] = {}
+    for use in verbs:
+        by_unit_verbs.setdefault(use.unit, []).append(use)
+    by_unit_mentions: dict[str, list[BodyMention]] = {}
+    for mention in mentions:
+        by_unit_mentions.setdefault(mention.unit, []).append(mention)
+    directives: list[Directive] = []
+    extra: list[BodyMention] = []
+    lead_ins: dict[str, Directive] = {}
+    seen: list[BodyMention] = []
+    for unit in units:
+        unit_mentions = by_unit_mentions.get(unit.path, [])
+        if unit.kind in DIRECTIVE_UNITS and not unit.closing and unit.offsets:
+            reader = _UnitReader(unit, unit_mentions, seen, profile, lexicon, adoption)
+            found = reader.read(by_unit_verbs.get(unit.path, []), lead_ins.get(unit.parent or ""))
+            directives.extend(found)
+            extra.extend(reader.extra)
+            if found and unit.text.rstrip().endswith(_LEAD_IN_END):
+                lead_ins[unit.path] = found[-1]
+        seen.extend(m for m in unit_mentions if m.body)
+    return directives, extra
+
+
+class _UnitReader:
+    """Reads the directives of one unit; keeps the mentions it adds (anaphors, unlinked addressees)."""
+
+    def __init__(self, unit: Unit, mentions: list[BodyMention], before: list[BodyMention], profile: Profile,
+                 lexicon: Lexicon, adoption: date | None) -> None:
+        self.unit, self.text, self.profile, self.lexicon = unit, unit.text, profile, lexicon
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.before = before
+        self.deadlines = find_deadlines(unit.text, unit.offsets, profile, adoption)
+        self.extra: list[BodyMention] = []
+
+    def read(self, verbs: list[VerbUse], lead_in: Directive | None) -> list[Directive]:
+        found = []
+        first = verbs[0].start if verbs else len(self.text)
+        if lead_in is not None and first > 0:
+            found.append(self._directive(lead_in.verb, lead_in.verb_text, 0, first, lead_in))
+        for i, use in enumerate(verbs):
+            verb = self.lexicon.verbs[use.verb]
+            if not verb.directive:
+                continue
+            end = verbs[i + 1].start if i + 1 < len(verbs) else len(self.text)
+            found.append(self._directive(use.verb, use.text, use.start, end, None, use.end))
+        return found
+
+    def _directive(self, verb: str, verb_text: str, start: int, end: int, lead_in: Directive | None,
+                   after_verb: int | None = None) -> Directive:
+        body_start = after_verb if after_verb is not None else start
+        if lead_in is not None:
+            addressees, unlinked, addressed_at = lead_in.addressees, lead_in.unlinked_addressees, body_start
+        else:
+            addressees, unlinked, addressed_at = self._addressees(verb, body_start, end)
+        deadlines = tuple(d for d in self.deadlines if addressed_at <= d.start and d.end <= end)
+        assisted, assisted_spans = self._who("AssistedBy", body_start, end)
+        consulting, consulting_spans = self._who("Consulting", body_start, end)
+        excluded = [(d.start, d.end) for d in deadlines] + assisted_spans + consulting_spans
+        actions = self._actions(body_start, end, excluded)
+        reporting = {a.iri for a in self.lexicon.actions if a.reporting}
+        report_to: tuple[str, ...] = ()
+        if reporting & set(actions):
+            report_to, _ = self._who("ReportTo", body_start, end, [(d.start, d.end) for d in deadlines])
+        if lead_in is not None:
+            assisted = _merge(lead_in.assisted_by, assisted)
+            consulting = _merge(lead_in.consulting, consulting)
+        words = self.text[start:end].rstrip(" ，；。,;.")
+        return Directive(self.unit.path, verb, verb_text, addressees, unlinked, actions, report_to, assisted,
+                         consulting, deadlines, words, self.unit.source_span(start, start + len(words)),
+                         inherited=lead_in is not None)
+
+    # addressees ------------------------------------------------------------------------------
+    def _addressees(self, verb: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+        """(linked bodies, unlinked words, where the addressees end) for a directive."""
+        position = start
+        while position < end and self.text[position] in " ，,":
+            position += 1
+        listed, after = self._list_at(position, end)
+        if listed:
+            return _bodies(listed), _unlinked(listed), after
+        for mention in self.mentions:
+            if position <= mention.start < end:
+                listed, after = self._list_at(mention.start, end)
+                if listed and self.profile.match("ObligationMarker", self.text[after:end]):
+                    return _bodies(listed), _unlinked(listed), after
+        if self.lexicon.verbs[verb].rank >= _max_rank(self.lexicon):
+            return (), (), position
+        head = self.profile.match("AnaphoricBody", self.text[position:end])
+        boundary = self.profile.search("AddresseeEnd", self.text[position:end])
+        words = self.text[position:position + (head.end() if head else boundary.start() if boundary else 0)]
+        if not 2 <= len(words) <= 20:
+            return (), (), position
+        mention = self._anaphor(words, position)
+        if mention:
+            return (mention.body,), (), mention.end
+        self.extra.append(BodyMention(self.unit.path, words, self.unit.source_span(position, position + len(words)),
+                                         position, position + len(words), None))
+        return (), (words,), position + len(words)
+
+    def _list_at(self, position: int, end: int) -> tuple[list[BodyMention], int]:
+        """The mentions forming a list that starts exactly at ``position``."""
+        listed: list[BodyMention] = []
+        cursor = position
+        for mention in self.mentions:
+            if mention.start < cursor or mention.start >= end:
+                continue
+            gap = self.text[cursor:mention.start]
+            if (not listed and mention.start != position) or (listed and not self.profile.match("AddresseeListGap", gap)):
+                break
+            listed.append(mention)
+            cursor = mention.end
+        return listed, cursor
+
+    def _anaphor(self, words: str, position: int) -> BodyMention | None:
+        body = resolve_anaphor(words, self.before + [m for m in self.mentions if m.end <= position] + self.extra,
+                               self.profile, self.lexicon)
+        if body is None:
+            return None
+        mention = BodyMention(self.unit.path, words, self.unit.source_span(position, position + len(words)),
+                              position, position + len(words), body, anaphoric=True)
+        self.extra.append(mention)
+        return mention
+
+    # who helps, who is consulted, who is reported to ---------------------------------------------
+    def _who(self, role: str, start: int, end: int, avoid: list[tuple[int, int]] | None = None
+             ) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+        bodies: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for match in self.profile.finditer(role, self.text[start:end]):
+            a, b = start + match.start(), start + match.end()
+            if any(not (b <= x or a >= y) for x, y in avoid or []):
+                continue
+            who_a, who_b = start + match.start("who"), start + match.end("who")
+            inside = [m.body for m in self.mentions if who_a <= m.start and m.end <= who_b and m.body]
+            if not inside:
+                mention = self._anaphor(self.text[who_a:who_b], who_a)
+                inside = [mention.body] if mention else []
+            if inside:
+                bodies.extend(inside)
+                spans.append((a, b))
+        return _merge((), tuple(bodies)), spans
+
+    def _actions(self, start: int, end: int, excluded: list[tuple[int, int]]) -> tuple[str, ...]:
+        hits: list[tuple[int, str]] = []
+        for action in self.lexicon.actions:
+            for pattern in action.patterns:
+                for match in pattern.finditer(self.text, start, end):
+                    if not any(match.start() < y and match.end() > x for x, y in excluded):
+                        hits.append((match.start(), action.iri))
+        hits.sort()
+        return _merge((), tuple(iri for _, iri in hits))
+
+
+def _bodies(mentions: list[BodyMention]) -> tuple[str, ...]:
+    return _merge((), tuple(m.body for m in mentions if m.body))
+
+
+def _unlinked(mentions: list[BodyMention]) -> tuple[str, ...]:
+    return tuple(m.text for m in mentions if not m.body)
+
+
+def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    """Both sequences, in order, without repeats."""
+    return tuple(dict.fromkeys(first + second))
+
+
+def _max_rank(lexicon: Lexicon) -> int:
+    return max((verb.rank for verb in lexicon.verbs.values()), default=0)
+

@@ -1,0 +1,154 @@
+"""Vocabularies as data: bodies, verbs, modifiers and actions of one language, from ontology/.
+
+Nothing here knows a body or a verb by name: every label, form and pattern is read from
+``ontology/bodies.ttl``, ``verbs.ttl`` and ``actions.ttl``, so a language is added there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from .profile import vocabulary_graph
+from .symbols import normalise_symbol
+from .vocab import ORG, UNKG
+
+# Scripts written without spaces between words: labels match anywhere, not on word bounds.
+_UNSPACED = {"zh", "ja"}
+
+
+@dataclass(frozen=True)
+class Body:
+    """One resource of the authority file."""
+
+    iri: str
+    labels: tuple[str, ...]          # every label in the lexicon's language
+    kind: str                        # "post", "group" or "organisation"
+    established_by: tuple[str, ...]  # symbols of the resolutions that set it up
+    post_in: str | None
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A verb concept: how strong it is and whether it lays something on an addressee."""
+
+    iri: str
+    strength: str
+    rank: int
+    directive: bool
+    not_followed_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action concept with its patterns in the lexicon's language."""
+
+    iri: str
+    reporting: bool
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the extractors look up for one language."""
+
+    language: str
+    bodies: dict[str, Body]
+    body_pattern: re.Pattern[str] | None   # alternation of all labels, longest first
+    body_by_label: dict[str, str]
+    verbs: dict[str, Verb]
+    verb_pattern: re.Pattern[str] | None   # modifiers* + verb form, anchored by the caller
+    verb_by_form: dict[str, str]
+    modifier_by_form: dict[str, str]
+    actions: tuple[Action, ...]
+
+    def body_for_label(self, label: str) -> str | None:
+        """The body a label names (case-insensitive outside unspaced scripts)."""
+        key = label if self.language in _UNSPACED else label.casefold()
+        return self.body_by_label.get(key)
+
+    def bodies_established_by(self, numbers: set[int]) -> list[Body]:
+        """Bodies set up by any of these resolution numbers, most shared numbers first."""
+        scored = []
+        for body in self.bodies.values():
+            own = {int(s.split("/")[2].split()[0]) for s in body.established_by}
+            if own & numbers:
+                scored.append((-len(own & numbers), body.iri, body))
+        return [body for *_, body in sorted(scored)]
+
+
+def _key(language: str, text: str) -> str:
+    return text if language in _UNSPACED else text.casefold()
+
+
+def _alternation(language: str, words: list[str]) -> str:
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w) for w in words)
+    return body if language in _UNSPACED else rf"(?<![\w-])(?:{body})(?![\w-])"
+
+
+def _in_language(value: object, language: str) -> bool:
+    return isinstance(value, Literal) and value.language == language
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    """The lexicon of one language (empty parts where ontology/ has no data for it)."""
+    graph = vocabulary_graph()
+    flags = 0 if language in _UNSPACED else re.IGNORECASE
+    bodies = _bodies(graph, language)
+    by_label = {_key(language, label): body.iri for body in bodies.values() for label in body.labels}
+    body_pattern = re.compile(_alternation(language, [l for b in bodies.values() for l in b.labels]), flags) \
+        if by_label else None
+
+    verbs: dict[str, Verb] = {}
+    verb_by_form: dict[str, str] = {}
+    for concept in sorted(graph.subjects(SKOS.inScheme, UNKG.Verbs)):
+        strength = graph.value(concept, UNKG.strength)
+        forms = [str(f) for f in graph.objects(concept, UNKG.form) if _in_language(f, language)]
+        if not forms:
+            continue
+        verbs[str(concept)] = Verb(
+            str(concept), str(strength), int(graph.value(strength, UNKG.rank) or 0),
+            bool(graph.value(concept, UNKG.directive) and graph.value(concept, UNKG.directive).toPython()),
+            tuple(str(w) for w in graph.objects(concept, UNKG.notFollowedBy) if _in_language(w, language)))
+        for form in forms:
+            verb_by_form[_key(language, form)] = str(concept)
+    modifier_by_form = {
+        _key(language, str(form)): str(concept)
+        for concept in sorted(graph.subjects(SKOS.inScheme, UNKG.VerbModifiers))
+        for form in graph.objects(concept, UNKG.form) if _in_language(form, language)}
+    verb_pattern = None
+    if verb_by_form:
+        gap = "" if language in _UNSPACED else r"\s+"
+        modifiers = f"(?:(?:{_alternation(language, list(modifier_by_form))}){gap})*" if modifier_by_form else ""
+        verb_pattern = re.compile(
+            f"(?P<modifiers>{modifiers})(?P<verb>{_alternation(language, list(verb_by_form))})", flags)
+
+    actions = []
+    for concept in sorted(graph.subjects(SKOS.inScheme, UNKG.Actions)):
+        patterns = tuple(re.compile(str(p), flags) for p in graph.objects(concept, UNKG.regex)
+                         if _in_language(p, language))
+        if patterns:
+            reporting = graph.value(concept, UNKG.reporting)
+            actions.append(Action(str(concept), bool(reporting and reporting.toPython()), patterns))
+    return Lexicon(language, bodies, body_pattern, by_label, verbs, verb_pattern, verb_by_form,
+                   modifier_by_form, tuple(actions))
+
+
+def _bodies(graph: Graph, language: str) -> dict[str, Body]:
+    bodies = {}
+    for concept in sorted(graph.subjects(SKOS.inScheme, UNKG.Bodies)):
+        labels = sorted({str(l) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+                         for l in graph.objects(concept, p) if _in_language(l, language)})
+        types = set(graph.objects(concept, RDF.type))
+        kind = "post" if ORG.Post in types else "group" if UNKG.AddresseeGroup in types else "organisation"
+        established = tuple(sorted(normalise_symbol(str(s)) for s in graph.objects(concept, UNKG.establishedBy)))
+        post_in = graph.value(concept, ORG.postIn)
+        bodies[str(concept)] = Body(str(concept), tuple(labels), kind, established,
+                                    str(post_in) if isinstance(post_in, URIRef) else None)
+    return bodies

@@ -1,0 +1,63 @@
+"""Extract stage: the verbs opening each paragraph and each clause, with their modifiers."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .model import Kind, Unit, VerbUse
+from .profile import Profile
+
+# Units whose clauses open with Council verbs; letters and reports speak otherwise.
+VERB_UNITS = {Kind.PREAMBULAR, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.ANNEX_PARAGRAPH}
+
+
+def find_verbs(units: list[Unit], profile: Profile, lexicon: Lexicon) -> list[VerbUse]:
+    """Every verb use in the Council-voice units of a document, in text order."""
+    uses: list[VerbUse] = []
+    for unit in units:
+        if unit.kind in VERB_UNITS and unit.offsets:
+            uses.extend(unit_verbs(unit, profile, lexicon))
+    return uses
+
+
+def unit_verbs(unit: Unit, profile: Profile, lexicon: Lexicon) -> list[VerbUse]:
+    """Verb uses at the start of the unit and after each clause mark (，；：) in it."""
+    if lexicon.verb_pattern is None:
+        return []
+    text = unit.text
+    uses: list[VerbUse] = []
+    starts = sorted({m.end() for m in profile.finditer("ClauseStart", text)} | {0})
+    for start in starts:
+        found = lexicon.verb_pattern.match(text, start)
+        if not found or found.end() >= len(text):
+            continue
+        verb_form = found.group("verb")
+        verb = lexicon.verbs[lexicon.verb_by_form[_key(lexicon, verb_form)]]
+        following = text[found.end():]
+        if any(following.startswith(word) for word in verb.not_followed_by):
+            continue
+        modifiers = _modifiers(found.group("modifiers"), lexicon)
+        if uses and uses[-1].end > found.start():
+            continue
+        uses.append(VerbUse(unit.path, verb.iri, modifiers, found.group(0),
+                            unit.source_span(found.start(), found.end()), found.start(), found.end()))
+    return uses
+
+
+def _key(lexicon: Lexicon, form: str) -> str:
+    return form if lexicon.language in ("zh", "ja") else form.casefold()
+
+
+def _modifiers(words: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Split the run of modifiers before a verb into their concepts, longest form first."""
+    found: list[str] = []
+    rest = words.strip()
+    forms = sorted(lexicon.modifier_by_form, key=len, reverse=True)
+    while rest:
+        for form in forms:
+            if _key(lexicon, rest).startswith(form):
+                found.append(lexicon.modifier_by_form[form])
+                rest = rest[len(form):].strip()
+                break
+        else:
+            break
+    return tuple(found)
