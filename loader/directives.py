@@ -103,6 +103,9 @@ class _UnitReader:
         position = start
         while position < end and self.text[position] in " ，,":
             position += 1
+        inclusion = self.profile.match("AddresseeInclusion", self.text[position:end])
+        if inclusion:
+            position += inclusion.end()
         listed, after = self._list_at(position, end)
         if listed:
             return _bodies(listed), _unlinked(listed), after
@@ -114,9 +117,11 @@ class _UnitReader:
         if self.lexicon.verbs[verb].rank >= _max_rank(self.lexicon):
             return (), (), position
         head = self.profile.match("AnaphoricBody", self.text[position:end])
+        described = None if head else self.profile.match("DescribedAddressee", self.text[position:end])
         boundary = self.profile.search("AddresseeEnd", self.text[position:end])
-        words = self.text[position:position + (head.end() if head else boundary.start() if boundary else 0)]
-        if not 2 <= len(words) <= 20:
+        length = head.end() if head else described.end() if described else boundary.start() if boundary else 0
+        words = self.text[position:position + length]
+        if not 2 <= len(words) <= (45 if described else 20):
             return (), (), position
         mention = self._anaphor(words, position)
         if mention:

@@ -163,6 +163,8 @@ class UNKG(DefinedNamespace):
     ObligationMarker: URIRef
     AddresseeListGap: URIRef
     AddresseeEnd: URIRef
+    DescribedAddressee: URIRef
+    AddresseeInclusion: URIRef
     AssistedBy: URIRef
     Consulting: URIRef
     ReportTo: URIRef
