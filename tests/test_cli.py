@@ -16,6 +16,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from unkg.cli import main
+from unkg.validate import ontology_graph
 from unkg.publish import write_atomic
 
 from conftest import EXPECTED, SAMPLES
@@ -43,6 +44,7 @@ def test_build_writes_dataset_and_one_file_per_document(dist: Path) -> None:
     merged = Graph()
     for part in (dist / "documents").iterdir():
         merged.parse(part)
+    merged += ontology_graph()  # the dataset carries the ontology and vocabularies
     assert isomorphic(merged, Graph().parse(dist / "unkg.ttl"))
 
 
@@ -87,7 +89,8 @@ def test_json_is_sparql_results_json(dist: Path) -> None:
 def test_queries_lists_every_rq_file() -> None:
     code, stdout, _ = run("queries")
     assert code == 0
-    names = [line for line in stdout.splitlines() if not line.startswith(" ")]
+    names = [line.split(" (")[0] for line in stdout.splitlines() if not line.startswith(" ")]
+    assert "deadlines-between (from, to)" in stdout.splitlines()
     assert names == sorted(p.stem for p in (Path(__file__).parent.parent / "queries").glob("*.rq"))
 
 

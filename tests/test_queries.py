@@ -34,10 +34,18 @@ def test_header_and_syntax(name: str) -> None:
     prepareQuery(query.text)
 
 
+def example_params(name: str) -> dict[str, str]:
+    """The ``--param k=v`` pairs of a query's ``#+ example:`` header line."""
+    text = (Path(__file__).parent.parent / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    example = re.search(r"^#\+ example: (.*)$", text, re.M)
+    assert example, f"{name}.rq has no example line"
+    return dict(pair.split("=", 1) for pair in re.findall(r"--param (\S+)", example.group(1)))
+
+
 @pytest.mark.parametrize("name", QUERY_NAMES)
 def test_runs_and_returns_its_columns(name: str, graph: Graph) -> None:
     query = canned_queries()[name]
-    rows = run_local(query, graph)
+    rows = run_local(query, graph, example_params(name))
     declared = [c.split("(")[0].strip() for c in re.split(r",\s*(?![^()]*\))", query.columns)]
     assert list(rows.variables) == declared
     assert rows.rows, f"{name} returned no rows on the sample documents"
@@ -51,3 +59,21 @@ def test_parameter_lines_are_read() -> None:
     assert str(bind_values(query, {"asOf": "2018-01-01"})["asOf"].datatype).endswith("#date")
     with pytest.raises(QueryError, match="not a valid xsd:date"):
         bind_values(query, {"asOf": "next tuesday"})
+
+
+HOSTILE = 'CTED" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER ("" = "'
+
+
+def test_a_hostile_parameter_is_a_value_not_query_text(graph: Graph) -> None:
+    query = canned_queries()["requests-by-body"]
+    before = len(graph)
+    assert run_local(query, graph, {"body": HOSTILE}).rows == ()
+    assert len(graph) == before
+    assert len(run_local(query, graph, {"body": "CTED"}).rows) > 0
+
+
+def test_a_body_is_found_by_acronym_label_or_iri_alike(graph: Graph) -> None:
+    query = canned_queries()["requests-by-body"]
+    by_acronym = run_local(query, graph, {"body": "cted"}).rows
+    assert by_acronym == run_local(query, graph, {"body": "反恐执行局"}).rows
+    assert by_acronym == run_local(query, graph, {"body": "https://w3id.org/unkg/vocab/body/CTED"}).rows

@@ -1,0 +1,78 @@
+"""Extract stage: directives — verb, addressees, actions, report recipient, helpers, deadlines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import sample
+
+BODY, VERB, ACT = ("https://w3id.org/unkg/vocab/body/", "https://w3id.org/unkg/vocab/verb/",
+                   "https://w3id.org/unkg/vocab/action/")
+RES_2322, RES_2396, RES_2482, RES_2617 = ("000_2a646b5f01fa77ee.txt", "001_fef54859da132cbf.txt",
+                                          "002_1ce6e44335356221.txt", "004_ac69672ad7768d0f.txt")
+
+
+def directives(name: str, path: str):
+    return [d for d in sample(name).directives if d.unit == path]
+
+
+def local(iris: tuple[str, ...], prefix: str = BODY) -> list[str]:
+    return [i.removeprefix(prefix) for i in iris]
+
+
+def test_cted_reports_to_the_ctc_within_ten_months() -> None:
+    (d,) = directives(RES_2322, "op/21")
+    assert (d.verb.removeprefix(VERB), local(d.addressees), local(d.report_to)) == ("requests", ["CTED"], ["CTC"])
+    assert ACT + "prepareReport" in d.actions
+    (deadline,) = d.deadlines
+    assert (deadline.kind, deadline.text, deadline.due, deadline.offset) == (
+        "RelativeToAdoption", "在 10 个月内", date(2017, 10, 12), "P10M")
+    assert (local(d.assisted_by), local(d.consulting)) == (["UNODC"], ["CTITF"])
+    assert sample(RES_2322).source.text[d.span.start:d.span.end].replace("\n", "").startswith("请反恐怖主义执行局在")
+
+
+def test_a_lead_in_passes_its_verb_and_addressee_to_its_points() -> None:
+    points = [d for d in sample(RES_2322).directives if d.unit.startswith("op/19/")]
+    assert [(d.unit, d.verb.removeprefix(VERB), local(d.addressees), d.inherited) for d in points] == [
+        ("op/19/a", "directs", ["CTC"], True), ("op/19/b", "directs", ["CTC"], True),
+        ("op/19/c", "directs", ["CTC"], True), ("op/19/d", "directs", ["CTC"], True)]
+
+
+def test_one_directive_per_directive_verb_of_a_paragraph() -> None:
+    assert [(d.verb.removeprefix(VERB), local(d.addressees)) for d in directives(RES_2396, "op/50")] == [
+        ("requests", ["UNOCT"]), ("requests", ["UNOCT"]), ("requests", ["UNOCT"]), ("callsUpon", ["MemberStates"])]
+    assert [dl.due for d in directives(RES_2396, "op/50") for dl in d.deadlines] == [date(2018, 6, 30)]
+
+
+def test_binding_decision_names_the_obliged_subject() -> None:
+    first = directives(RES_2396, "op/15")[0]
+    assert (first.verb.removeprefix(VERB), local(first.addressees)) == ("decides", ["MemberStates"])
+
+
+def test_two_addressees_of_one_directive_and_two_recipients() -> None:
+    (d,) = directives(RES_2617, "op/24")
+    assert local(d.addressees) == ["UNOCT", "CTED"]
+    assert local(d.report_to) == ["CTC", "GeneralAssembly"]
+    assert d.deadlines[0].due == date(2022, 3, 30)
+
+
+def test_a_group_introduced_by_its_examples() -> None:
+    (d,) = directives(RES_2396, "op/47")
+    assert local(d.addressees) == ["UNEntities"] and d.unlinked_addressees == ()
+
+
+def test_a_described_addressee_is_kept_as_words() -> None:
+    d = directives(RES_2482, "op/10")[0]
+    assert d.addressees == () and d.unlinked_addressees == ("尚未采取和执行必要立法或其他措施的国家",)
+
+
+def test_recurring_and_event_deadlines() -> None:
+    (d18,) = directives(RES_2617, "op/18")
+    assert [(x.kind, x.period, x.at_least) for x in d18.deadlines] == [("Recurring", "P1Y", True)]
+    event = [x for d in directives(RES_2617, "op/16") for x in d.deadlines]
+    assert [(x.kind, x.due, x.offset) for x in event] == [("RelativeToEvent", None, "P12M")]
+
+
+def test_directive_counts_per_document() -> None:
+    assert [len(sample(n).directives) for n in (RES_2322, RES_2396, RES_2482, RES_2617)] == [40, 66, 34, 49]
+    assert sample("003_64ff64efe628bbb7.txt").directives == []
