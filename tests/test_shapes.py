@@ -26,7 +26,7 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 
-from unkg.validate import ontology_graph, shapes_graph, validate_graph
+from unkg.validate import ontology_graph, run_shacl, shapes_graph, validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES_DIR = ROOT / "shapes"
@@ -81,8 +81,7 @@ class Result:
 def run(data: Graph) -> list[Result]:
     """Validate as unkg.validate.validate_graph does, keeping each result's source shape."""
     shapes = shapes_graph()
-    _, report, _ = validate(data, shacl_graph=shapes, ont_graph=ontology_graph(), inference="none",
-                            advanced=True, allow_warnings=True, abort_on_first=False)
+    report = run_shacl(data)
     results = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         source = report.value(node, SH.sourceShape)
@@ -144,7 +143,7 @@ def test_only_shacl_terms_are_used() -> None:
     assert sorted(t for t in used if t not in SH) == []
 
 
-@pytest.mark.parametrize("name", ["violations.ttl", "warnings.ttl"])
+@pytest.mark.parametrize("name", ["violations.ttl", "warnings.ttl", "vocabulary.ttl"])
 def test_every_shape_has_a_label_and_a_banner(name: str) -> None:
     graph = _file_graph(name)
     text = (SHAPES_DIR / name).read_text(encoding="utf-8")
@@ -242,3 +241,29 @@ def test_sample_dataset_conforms(built) -> None:
     report = validate_graph(Graph().parse(out / "unkg.ttl"))
     assert [f.line() for f in report.violations] == []
     assert report.conforms
+
+
+# The vocabularies of ontology/ ---------------------------------------------------------------
+
+def test_ontology_meets_the_vocabulary_shapes() -> None:
+    report = validate_graph(Graph(), with_vocabulary=True)
+    assert [f.line() for f in report.findings] == []
+
+
+def test_vocabulary_shapes_catch_broken_entries() -> None:
+    broken = Graph().parse(data="""
+        @prefix unkg: <https://w3id.org/unkg/ontology#> .
+        @prefix body: <https://w3id.org/unkg/vocab/body/> .
+        @prefix verb: <https://w3id.org/unkg/vocab/verb/> .
+        @prefix org:  <http://www.w3.org/ns/org#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        body:Nameless a org:Post , org:OrganizationalUnit ; skos:inScheme unkg:Bodies ;
+            skos:prefLabel "无名"@zh ; unkg:establishedBy "S/RES/1373" .
+        verb:mumbles a unkg:Verb ; skos:inScheme unkg:Verbs ; skos:prefLabel "mumbles"@en , "嘟囔"@zh ;
+            unkg:directive "yes" ; unkg:form "嘟囔"@zh .
+        """, format="turtle")
+    found = sorted((f.focus.rsplit("/", 1)[-1], f.path) for f in validate_graph(broken, with_vocabulary=True).violations)
+    # no English label: both "two labels" and "an English one" fail
+    assert found == [("Nameless", "rdf:type"), ("Nameless", "skos:prefLabel"), ("Nameless", "skos:prefLabel"),
+                     ("Nameless", "unkg:establishedBy"),
+                     ("mumbles", "unkg:directive"), ("mumbles", "unkg:strength")]
