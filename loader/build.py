@@ -7,13 +7,16 @@ dataset dump is written.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
+from .dumps import (CONTEXT_FILE, FORMATS, ONTOLOGY_GRAPH, DumpFormat, description, graph_name, gzipped,
+                    jsonld_context, serialise, union)
 from .iri import DEFAULT_BASE, IriMinter
 from .mapping import map_document, new_graph
 from .model import Document, Kind, UnkgError
@@ -24,6 +27,7 @@ from .resources import resource_files
 from .validate import ontology_graph, validate_graph
 
 DOCUMENT_SUFFIXES = (".txt",)
+DOWNLOAD_BASE = "https://w3id.org/unkg/dumps/"
 
 
 @dataclass(frozen=True)
@@ -109,21 +113,37 @@ def _counts(document: Document) -> dict[str, int]:
 
 
 def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int = 1,
-          progress: Callable[[Iterable[DocumentResult], int], Iterable[DocumentResult]] | None = None) -> BuildReport:
-    """Build every document in ``paths`` into ``out_dir`` (unkg.ttl and documents/*.ttl)."""
+          progress: Callable[[Iterable[DocumentResult], int], Iterable[DocumentResult]] | None = None,
+          formats: Iterable[str] = ("turtle",), compress: bool = False, download_base: str = DOWNLOAD_BASE,
+          endpoint: str | None = None) -> BuildReport:
+    """Build every document in ``paths`` into ``out_dir``: documents/*.ttl, the dataset in each
+    format (unkg.ttl always), context.jsonld with JSON-LD, and void.ttl describing them."""
     files = find_documents(paths)
     results = list(progress(_run(files, base, jobs), len(files)) if progress else _run(files, base, jobs))
     results = _refuse_conflicts(results)
-    dataset = new_graph()
-    # The ontology and vocabularies travel with the data: queries read labels, strengths, kinds.
-    dataset += ontology_graph()
+    # The ontology and vocabularies travel with the data (their own named graph): queries
+    # read labels, strengths and kinds from them.
+    graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: ontology_graph()}
     for result in results:
         if result.turtle is None or result.error:
             continue
-        write_atomic(out_dir / "documents" / document_filename(result.symbol, result.sha256 or ""), result.turtle)
-        dataset.parse(data=result.turtle, format="turtle")
-    write_atomic(out_dir / "unkg.ttl", turtle_bytes(dataset))
-    return BuildReport(results, len(dataset))
+        name = document_filename(result.symbol, result.sha256 or "")
+        write_atomic(out_dir / "documents" / name, result.turtle)
+        graphs[graph_name(name.removesuffix(".ttl"))] = Graph().parse(data=result.turtle, format="turtle")
+    written: dict[str, DumpFormat] = {}
+    for fmt in [FORMATS[n] for n in dict.fromkeys(("turtle", *formats))]:
+        data = serialise(fmt, graphs)
+        file_name = f"unkg.{fmt.suffix}"
+        write_atomic(out_dir / file_name, data)
+        written[file_name] = fmt
+        if compress:
+            write_atomic(out_dir / (file_name + ".gz"), gzipped(data))
+            written[file_name + ".gz"] = fmt
+        if fmt.name == "jsonld":
+            write_atomic(out_dir / CONTEXT_FILE, (json.dumps(jsonld_context(), indent=1) + "\n").encode("utf-8"))
+    void = description(graphs, written, download_base, endpoint)
+    write_atomic(out_dir / "void.ttl", void.serialize(format="turtle", encoding="utf-8"))
+    return BuildReport(results, len(union(graphs)))
 
 
 def _run(files: list[Path], base: str, jobs: int) -> Iterator[DocumentResult]:

@@ -14,7 +14,8 @@ from rdflib import Graph
 from tqdm import tqdm
 
 from . import __version__
-from .build import BuildReport, build, bundled_documents
+from .build import DOWNLOAD_BASE, BuildReport, build, bundled_documents
+from .dumps import FORMATS
 from .iri import DEFAULT_BASE
 from .query import QueryError, canned_queries, format_rows, run_local
 from .validate import ontology_graph, validate_graph
@@ -40,8 +41,16 @@ def main() -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for minted resources.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Documents built in parallel.")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+              help="Also write the dataset in this format (repeatable; Turtle is always written).")
+@click.option("--all-formats", is_flag=True, help="Write every format: Turtle, N-Triples, TriG, JSON-LD.")
+@click.option("--gzip", "compress", is_flag=True, help="Also write a gzipped copy of each dump.")
+@click.option("--download-base", default=DOWNLOAD_BASE, show_default=True,
+              help="Where the dumps will be published (for dcat:downloadURL in void.ttl).")
+@click.option("--endpoint", "endpoint", default=None, help="SPARQL endpoint serving the data (for void.ttl).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
-def build_command(paths: tuple[Path, ...], out_dir: Path, base: str, jobs: int, quiet: bool) -> None:
+def build_command(paths: tuple[Path, ...], out_dir: Path, base: str, jobs: int, formats: tuple[str, ...],
+                  all_formats: bool, compress: bool, download_base: str, endpoint: str | None, quiet: bool) -> None:
     """Build files or folders (default: the bundled sample documents) into Turtle."""
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -52,7 +61,9 @@ def build_command(paths: tuple[Path, ...], out_dir: Path, base: str, jobs: int, 
         return tqdm(results, total=total, desc="building", unit="doc", disable=None if total > 20 else True,
                     file=sys.stderr)
 
-    report = build(inputs, out_dir, base=base, jobs=jobs, progress=progress)
+    chosen = tuple(FORMATS) if all_formats else formats
+    report = build(inputs, out_dir, base=base, jobs=jobs, progress=progress, formats=chosen, compress=compress,
+                   download_base=download_base, endpoint=endpoint)
     _print_report(report, quiet)
     sys.exit(1 if report.failed else 0)
 
