@@ -15,6 +15,7 @@ from rdflib.term import Node
 from .resources import resource_files
 
 _HEADER = re.compile(r"^#\+\s*(?P<key>[a-z]+)\s*:\s*(?P<value>.*)$")
+_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$')
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<type>[^)]+)\))?\s*(?:[-—:]\s*(?P<doc>.*))?$")
 
 
@@ -79,6 +80,8 @@ def bind_values(query: CannedQuery, given: dict[str, str]) -> dict[str, Node]:
     for name, value in given.items():
         kind = declared[name].datatype
         if kind == "iri":
+            if not _IRI.match(value):
+                raise QueryError(f"{query.name}: parameter {name}={value!r} is not an absolute IRI")
             bound[name] = URIRef(value)
         elif kind.startswith("xsd:"):
             literal = Literal(value, datatype=XSD[kind[4:]])
@@ -98,9 +101,28 @@ class Rows:
     rows: tuple[dict[str, Node], ...]
 
 
+def bound_text(query: CannedQuery, params: dict[str, str] | None = None) -> str:
+    """The query with each parameter's ``VALUES ?name { UNDEF }`` block holding its value.
+
+    A parameter is bound where its query puts that block (inside a subquery if need be),
+    as one RDF term written by rdflib (``Node.n3``), so a value can never become SPARQL:
+    the same text runs locally and on any endpoint, giving the same answers.
+    """
+    bound = bind_values(query, params or {})
+    text = query.text
+    for parameter in query.params:
+        slot = re.compile(rf"VALUES\s+\?{parameter.name}\s*\{{\s*UNDEF\s*\}}")
+        if not slot.search(text):
+            raise QueryError(f"{query.name}.rq: parameter {parameter.name} has no 'VALUES ?{parameter.name} {{ UNDEF }}' block")
+        if parameter.name in bound:
+            term = bound[parameter.name].n3()
+            text = slot.sub(lambda _: f"VALUES ?{parameter.name} {{ {term} }}", text, count=1)
+    return text
+
+
 def run_local(query: CannedQuery, graph: Graph, params: dict[str, str] | None = None) -> Rows:
-    """Run a canned query on an rdflib graph, parameters bound with initBindings."""
-    result = graph.query(query.text, initBindings=bind_values(query, params or {}))
+    """Run a canned query on an rdflib graph."""
+    result = graph.query(bound_text(query, params))
     variables = tuple(str(v) for v in result.vars or ())
     rows = tuple({name: row[name] for name in variables if row[name] is not None} for row in result)
     return Rows(variables, rows)

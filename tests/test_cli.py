@@ -177,15 +177,17 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
 
 def _build_in_subprocess(out: Path, seed: str) -> None:
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    subprocess.run([sys.executable, "-m", "unkg.cli", "build", str(SAMPLES), "-o", str(out), "-q"],
+    subprocess.run([sys.executable, "-m", "unkg.cli", "build", str(SAMPLES), "-o", str(out), "-q", "--all-formats",
+                    "--gzip"],
                    check=True, env=env, capture_output=True)
 
 
 def test_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     _build_in_subprocess(tmp_path / "a", "1")
     _build_in_subprocess(tmp_path / "b", "4242")
-    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.ttl"))
-    assert len(files) == 6
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    # 5 documents, unkg.{ttl,nt,trig,jsonld} and their .gz, context.jsonld, void.ttl
+    assert len(files) == 15
     for name in files:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 
-from unkg.query import QueryError, bind_values, canned_queries, parse_query_file, run_local
+from unkg.query import QueryError, bind_values, bound_text, canned_queries, parse_query_file, run_local
 from unkg.validate import ontology_graph
 
 QUERY_NAMES = sorted(p.stem for p in (Path(__file__).parent.parent / "queries").glob("*.rq"))
@@ -77,3 +77,31 @@ def test_a_body_is_found_by_acronym_label_or_iri_alike(graph: Graph) -> None:
     by_acronym = run_local(query, graph, {"body": "cted"}).rows
     assert by_acronym == run_local(query, graph, {"body": "反恐执行局"}).rows
     assert by_acronym == run_local(query, graph, {"body": "https://w3id.org/unkg/vocab/body/CTED"}).rows
+
+
+def test_parameters_fill_their_values_block_as_one_term() -> None:
+    query = canned_queries()["requests-by-body"]
+    text = bound_text(query, {"body": HOSTILE})
+    assert text.count("VALUES ?body {") == 1 and "UNDEF" not in text
+    assert 'VALUES ?body { "CTED\\" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER (\\"\\" = \\"" }' in text
+    prepareQuery(text)
+    assert bound_text(query) == query.text  # unbound: the query as written, ?body UNDEF
+
+
+@pytest.mark.parametrize("name", [n for n in QUERY_NAMES if canned_queries()[n].params])
+def test_every_parameter_has_its_values_block(name: str) -> None:
+    query = canned_queries()[name]
+    for parameter in query.params:
+        assert re.search(rf"VALUES\s+\?{parameter.name}\s*\{{\s*UNDEF\s*\}}", query.text)
+
+
+def test_a_parameter_without_a_values_block_is_refused() -> None:
+    query = parse_query_file("t", "#+ summary: s\n#+ param: x (string) — x\nSELECT * WHERE { ?s ?p ?x }")
+    with pytest.raises(QueryError, match="has no 'VALUES \\?x \\{ UNDEF \\}' block"):
+        bound_text(query, {"x": "1"})
+
+
+def test_an_iri_parameter_must_be_an_iri() -> None:
+    query = parse_query_file("t", "#+ summary: s\n#+ param: g (iri) — g\nSELECT * WHERE { VALUES ?g { UNDEF } ?s ?p ?g }")
+    with pytest.raises(QueryError, match="not an absolute IRI"):
+        bound_text(query, {"g": "http://x/> } ; DROP ALL #"})
