@@ -6,6 +6,7 @@ graph does not conform; 2 usage or environment error (bad option, missing file).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,10 @@ from . import __version__
 from .build import DOWNLOAD_BASE, BuildReport, build, bundled_documents
 from .dumps import FORMATS
 from .iri import DEFAULT_BASE
-from .query import QueryError, canned_queries, format_rows, run_local
+from .model import UnkgError
+from .query import QueryError, bound_text, canned_queries, format_rows, run_local
+from .remote import Endpoint, publish_build, redact, remote_query
+from .store import LocalStore
 from .validate import ontology_graph, validate_graph
 
 DEFAULT_OUT = Path("dist")
@@ -101,28 +105,109 @@ def queries_command() -> None:
         click.echo(f"{name}{f' ({params})' if params else ''}\n    {query.summary}")
 
 
+def _endpoint_options(command):
+    """Options naming a SPARQL server and how to log in (the password only from the environment)."""
+    for option in reversed([
+        click.option("--endpoint", metavar="URL", help="SPARQL query URL (Oxigraph: http://HOST:PORT/query)."),
+        click.option("--update-endpoint", metavar="URL", help="SPARQL Update URL [default: beside --endpoint, /update]."),
+        click.option("--store-endpoint", metavar="URL",
+                     help="Graph Store Protocol URL [default: beside --endpoint, /store]."),
+        click.option("--user", help="User name for the server."),
+        click.option("--password-env", metavar="VAR", default="UNKG_PASSWORD", show_default=True,
+                     help="Environment variable holding the password (never given on the command line)."),
+        click.option("--auth", "auth_scheme", type=click.Choice(["digest", "basic"]), default="digest", show_default=True),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+                     help="Seconds to wait for the server."),
+        click.option("--retries", type=click.IntRange(1, 10), default=3, show_default=True,
+                     help="Attempts for requests that are safe to repeat (queries, uploads to staging)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _endpoint(endpoint: str, update_endpoint: str | None, store_endpoint: str | None, user: str | None,
+              password_env: str, auth_scheme: str, timeout: float, retries: int) -> Endpoint:
+    password = os.environ.get(password_env) if user else None
+    if user and password is None:
+        password = click.prompt(f"password for {user}", hide_input=True, err=True)
+    return Endpoint.from_url(endpoint, update_endpoint, store_endpoint, user=user, password=password,
+                             auth_scheme=auth_scheme, timeout=timeout, retries=retries)
+
+
+@main.command("load")
+@click.argument("dist", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
+              help="Store folder  [default: DIST/store]")
+def load_command(dist: Path, store_dir: Path | None) -> None:
+    """Load a build (DIST/documents/*.ttl and the ontology) into the local store; a document
+    loaded again replaces its graph."""
+    try:
+        store = LocalStore(store_dir or dist / "store")
+        report = store.load_build(dist)
+        total = store.count()
+    except UnkgError as err:
+        _fail(str(err))
+    click.echo(f"{len(report.graphs)} graph(s) loaded into {store.path}, {report.triples} triples; "
+               f"the store holds {total} triples in {len(store.graphs())} graph(s)")
+
+
+@main.command("publish")
+@click.argument("dist", required=False, type=click.Path(path_type=Path), default=DEFAULT_OUT)
+@_endpoint_options
+def publish_command(dist: Path, endpoint: str | None, **login) -> None:
+    """Publish a build to a SPARQL 1.1 server, one named graph per document (Graph Store
+    Protocol into a staging graph, checked, then moved over the live graph)."""
+    if not endpoint:
+        _fail("--endpoint URL is required")
+    target = _endpoint(endpoint, **login)
+    failed = 0
+    try:
+        for item in publish_build(target, dist):
+            if item.error:
+                failed += 1
+                click.echo(f"unkg: {item.error}", err=True)
+            else:
+                click.echo(f"ok     <{item.graph}> {item.triples} triples")
+    except UnkgError as err:
+        _fail(str(err))
+    click.echo(f"published to {redact(target.store_url)}; {failed} graph(s) failed")
+    sys.exit(1 if failed else 0)
+
+
 @main.command("query")
 @click.argument("name")
-@click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_OUT / "unkg.ttl", show_default=True,
-              help="Turtle file to query.")
+@click.option("--data", type=click.Path(path_type=Path), default=None,
+              help="Turtle file to query  [default: the store DIR/store if loaded, else dist/unkg.ttl]")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None, help="Local store folder to query.")
+@_endpoint_options
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query_command(name: str, data: Path, params: tuple[str, ...], fmt: str) -> None:
-    """Run the canned query NAME (see `unkg queries`)."""
+def query_command(name: str, data: Path | None, store_dir: Path | None, endpoint: str | None,
+                  params: tuple[str, ...], fmt: str, **login) -> None:
+    """Run the canned query NAME (see `unkg queries`) on a Turtle file, the local store or a
+    SPARQL endpoint; the same rows in the same formats wherever it runs."""
     queries = canned_queries()
     if name not in queries:
         _fail(f"no canned query '{name}'; `unkg queries` lists them")
+    if sum(x is not None for x in (data, store_dir, endpoint)) > 1:
+        _fail("give at most one of --data, --store and --endpoint")
     given = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep:
             _fail(f"--param expects NAME=VALUE, got '{item}'")
         given[key] = value
-    graph = _load(data)
-    graph += ontology_graph()
     try:
-        rows = run_local(queries[name], graph, given)
-    except QueryError as err:
+        text = bound_text(queries[name], given)
+        if endpoint:
+            rows = remote_query(_endpoint(endpoint, **login), text)
+        elif store_dir or (data is None and (DEFAULT_OUT / "store").exists()):
+            rows = LocalStore(store_dir or DEFAULT_OUT / "store").query(text)
+        else:
+            graph = _load(data or DEFAULT_OUT / "unkg.ttl")
+            graph += ontology_graph()
+            rows = run_local(queries[name], graph, given)
+    except (QueryError, UnkgError) as err:
         _fail(str(err))
     click.echo(format_rows(rows, fmt), nl=False)
 

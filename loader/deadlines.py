@@ -48,15 +48,15 @@ def read_number(word: str) -> Fraction | None:
 def duration(amount: Fraction, unit: str) -> str | None:
     """An xsd:duration for ``amount`` units; halves and quarters of years become months.
 
-    >>> duration(Fraction(10), "M"), duration(Fraction(1, 2), "Y"), duration(Fraction(1), "Q")
-    ('P10M', 'P6M', 'P3M')
+    >>> duration(Fraction(10), "M"), duration(Fraction(1, 2), "Y"), duration(Fraction(1), "Q"), duration(Fraction(2), "W")
+    ('P10M', 'P6M', 'P3M', 'P14D')
     """
     if unit == "Q":
         amount, unit = amount * 3, "M"
     if unit == "Y" and amount.denominator != 1:
         amount, unit = amount * 12, "M"
-    if unit == "W" and amount.denominator == 1:
-        return f"P{amount.numerator}W"
+    if unit == "W":  # xsd:duration has no weeks (ISO 8601's PnW is not XSD)
+        amount, unit = amount * 7, "D"
     if unit == "M" and amount.denominator != 1:
         amount, unit = amount * 30, "D"
     if amount.denominator != 1 or amount <= 0:
@@ -75,8 +75,6 @@ def add_duration(start: date, value: str) -> date:
         return start + relativedelta(years=amount)
     if unit == "M":
         return start + relativedelta(months=amount)
-    if unit == "W":
-        return start + timedelta(weeks=amount)
     return start + timedelta(days=amount)
 
 
