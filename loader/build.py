@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from .docs import ontology_html, vocabularies_html
 from .dumps import (CONTEXT_FILE, FORMATS, ONTOLOGY_GRAPH, DumpFormat, description, graph_name, gzipped,
                     jsonld_context, serialise, union)
 from .iri import DEFAULT_BASE, IriMinter
@@ -115,9 +116,10 @@ def _counts(document: Document) -> dict[str, int]:
 def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int = 1,
           progress: Callable[[Iterable[DocumentResult], int], Iterable[DocumentResult]] | None = None,
           formats: Iterable[str] = ("turtle",), compress: bool = False, download_base: str = DOWNLOAD_BASE,
-          endpoint: str | None = None) -> BuildReport:
+          endpoint: str | None = None, docs: bool = False) -> BuildReport:
     """Build every document in ``paths`` into ``out_dir``: documents/*.ttl, the dataset in each
-    format (unkg.ttl always), context.jsonld with JSON-LD, and void.ttl describing them."""
+    format (unkg.ttl always), context.jsonld with JSON-LD, void.ttl describing them, and with
+    ``docs`` the HTML pages of the ontology and vocabularies in docs/."""
     files = find_documents(paths)
     results = list(progress(_run(files, base, jobs), len(files)) if progress else _run(files, base, jobs))
     results = _refuse_conflicts(results)
@@ -143,6 +145,9 @@ def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int 
             write_atomic(out_dir / CONTEXT_FILE, (json.dumps(jsonld_context(), indent=1) + "\n").encode("utf-8"))
     void = description(graphs, written, download_base, endpoint)
     write_atomic(out_dir / "void.ttl", void.serialize(format="turtle", encoding="utf-8"))
+    if docs:
+        write_atomic(out_dir / "docs" / "ontology.html", ontology_html().encode("utf-8"))
+        write_atomic(out_dir / "docs" / "vocabularies.html", vocabularies_html().encode("utf-8"))
     return BuildReport(results, len(union(graphs)))
 
 

@@ -186,8 +186,8 @@ def test_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     _build_in_subprocess(tmp_path / "a", "1")
     _build_in_subprocess(tmp_path / "b", "4242")
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    # 5 documents, unkg.{ttl,nt,trig,jsonld} and their .gz, context.jsonld, void.ttl
-    assert len(files) == 15
+    # 5 documents, unkg.{ttl,nt,trig,jsonld} and their .gz, context.jsonld, void.ttl, 2 docs pages
+    assert len(files) == 17
     for name in files:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

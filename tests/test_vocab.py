@@ -53,7 +53,7 @@ def test_instrument_kinds_have_labels_in_both_languages() -> None:
         assert {l.language for l in ONTOLOGY.objects(kind, SKOS.prefLabel)} == {"en", "zh"}
 
 
-@pytest.mark.parametrize("module", ["unkg.iri", "unkg.symbols", "unkg.citations", "unkg.publish", "unkg.deadlines"])
+@pytest.mark.parametrize("module", ["unkg.iri", "unkg.symbols", "unkg.citations", "unkg.publish", "unkg.deadlines", "unkg.remote"])
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
