@@ -27,7 +27,7 @@ from .reftable import load_reference
 from .resources import resource_files
 from .validate import ontology_graph, validate_graph
 
-DOCUMENT_SUFFIXES = (".txt",)
+DOCUMENT_SUFFIXES = (".txt", ".xml")
 DOWNLOAD_BASE = "https://w3id.org/unkg/dumps/"
 
 

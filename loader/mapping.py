@@ -120,6 +120,8 @@ def _map_identity(graph: Graph, document: Document, doc: URIRef, source: URIRef,
             graph.add((agent, RDFS.label, Literal(label, lang=document.language)))
     for link in document.footer_links:
         graph.add((doc, UNKG.footerLink, URIRef(link)))
+    for subject in document.subjects:
+        graph.add((doc, DCTERMS.subject, URIRef(subject)))
 
 
 def _map_unit(graph: Graph, unit: Unit, paths: dict[str, URIRef], doc: URIRef, source: URIRef, language: str) -> None:

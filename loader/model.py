@@ -152,6 +152,7 @@ class Document:
     verbs: list["VerbUse"] = field(default_factory=list)
     directives: list["Directive"] = field(default_factory=list)
     deliveries: list["Delivery"] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)   # classification IRIs (UNBIS, EuroVoc, SDG)
 
     def count(self, kind: Kind) -> int:
         """How many units of one kind the document has."""

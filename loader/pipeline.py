@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+from .akn import AknDocument, is_akn, read_akn
 from .bodies import find_mentions
 from .citations import extract_citations
 from .deliveries import find_deliveries
@@ -23,8 +25,41 @@ from .verbs import find_verbs
 
 
 def load_document(path: Path, table: ReferenceTable | None = None) -> Document:
-    """Extract everything unkg knows how to from one document file."""
+    """Extract everything unkg knows how to from one document file (text or Akoma Ntoso XML)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UnkgError(path.name, f"cannot read file ({err.strerror})") from err
+    if is_akn(raw):
+        return extract_akn_document(read_akn(path.name, raw), table)
     return extract_document(read_source(path), table, _user_symbol(path))
+
+
+def extract_akn_document(akn: AknDocument, table: ReferenceTable | None = None) -> Document:
+    """The shared extract stages over the units an Akoma Ntoso file marks up."""
+    table = table or load_reference()
+    try:
+        profile = load_profile(akn.language)
+    except KeyError:
+        raise UnkgError(akn.source.name, f"no language profile for '{akn.language}' texts") from None
+    identity = akn.identity
+    number = re.match(r"S/RES/(\d+)", identity.symbol or "")
+    known = table.by_number(int(number.group(1))) if number else None
+    if known:
+        identity.title = identity.title or known.title
+        identity.meeting = identity.meeting or known.meeting
+    operative = [u for u in akn.units if u.kind == Kind.OPERATIVE]
+    if operative and profile.search("ClosingFormula", operative[-1].text):
+        operative[-1].closing = True  # "decides to remain seized of the matter": no directive
+    citations = extract_citations(akn.units, profile, table)
+    document = Document(akn.source, akn.language, identity, akn.units, citations,
+                        extract_instruments(akn.units, profile), list(dict.fromkeys(akn.links)))
+    document.subjects = [iri for _, iri, _ in akn.keywords]
+    document.warnings.extend(f"{c.unit}: {c.note}" for c in citations if c.note)
+    if document.count(Kind.OPERATIVE) == 0:
+        raise UnkgError(akn.source.name, "no operative paragraphs found")
+    _extract_requests(document, profile)
+    return document
 
 
 def extract_document(source: SourceText, table: ReferenceTable | None = None,
