@@ -12,6 +12,7 @@ import bisect
 import hashlib
 import re
 import xml.parsers.expat
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -158,7 +159,10 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
             number = sum(1 for u in units if u.kind == Kind.PREAMBULAR) + 1
             units.append(_unit(kind, f"pp/{number}", None, number, content, offsets))
     _body(akn.find("mainBody"), units, language)
-    links = [a.attrs["href"] for a in akn.iter("a") if "undocs.org" in a.attrs.get("href", "")]
+    # Some hrefs carry spaces ("…/S/RES/1267 (1999)"); an IRI may not, so they are dropped
+    # (undocs.org reads both) and anything else unsafe is percent-encoded.
+    links = [quote(a.attrs["href"].replace(" ", ""), safe=":/?#[]@!$&'()*+,;=%-._~")
+             for a in akn.iter("a") if "undocs.org" in a.attrs.get("href", "")]
     keywords = sorted({(k.attrs.get("dictionary", ""), k.attrs.get("href", ""), k.attrs.get("showAs", ""))
                        for k in akn.iter("keyword") if k.attrs.get("href")})
     return AknDocument(source, language, identity, units, links, keywords)

@@ -90,6 +90,9 @@ def build_one(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
         report = validate_graph(graph)
     except UnkgError as err:
         return DocumentResult(path.name, error=str(err))
+    except Exception as err:  # noqa: BLE001 - one document's bug must not stop the batch
+        return DocumentResult(path.name, error=f"{path.name}: unkg could not process this file "
+                                                f"({type(err).__name__}: {str(err).splitlines()[0][:200]}); please report it")
     warnings = tuple(document.warnings) + tuple(f.line() for f in report.findings if f.severity != "Violation")
     if not report.conforms:
         first = report.violations[0].line()

@@ -15,32 +15,32 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 import cn2an
+from text_to_num import text2num
 from dateutil.relativedelta import relativedelta
 
 from .model import Deadline, Span
 from .profile import Profile
 
-# Unit words of every profile map onto these; the words themselves are profile data.
-_UNIT = {"年": "Y", "月": "M", "季度": "Q", "周": "W", "星期": "W", "天": "D", "日": "D",
-         "year": "Y", "years": "Y", "month": "M", "months": "M", "quarter": "Q", "week": "W",
-         "weeks": "W", "day": "D", "days": "D"}
-
-
-def read_number(word: str) -> Fraction | None:
-    """An Arabic or Chinese numeral (``12``, ``十二``, ``两``, ``半``) as a number, or None.
+def read_number(word: str, profile: Profile | None = None) -> Fraction | None:
+    """A numeral as a number: digits, a word of the profile's number table, Chinese numerals
+    (cn2an) or, in other languages, number words (text2num); None when it is none of these.
 
     >>> read_number("十二"), read_number("两"), read_number("半"), read_number("10")
     (Fraction(12, 1), Fraction(2, 1), Fraction(1, 2), Fraction(10, 1))
     """
     word = word.strip()
+    language = profile.language if profile else "zh"
     if not word:
         return Fraction(1)
     if word.isdigit():
         return Fraction(int(word))
-    if word == "半":
-        return Fraction(1, 2)
+    listed = profile.word("number", word) if profile else ("1/2" if word == "半" else None)
+    if listed:
+        return Fraction(listed)
     try:
-        return Fraction(cn2an.cn2an(word, "smart"))
+        if language == "zh":
+            return Fraction(cn2an.cn2an(word, "smart"))
+        return Fraction(text2num(word.casefold(), language))
     except (ValueError, KeyError):
         return None
 
@@ -92,7 +92,7 @@ def find_deadlines(text: str, offsets: tuple[int, ...], profile: Profile,
 
     for match in profile.finditer("MandateEnd", text):
         if free(match):
-            due = _date(match)
+            due = _date(match, profile)
             found.append(Deadline("MandatePeriod", match.group(0).strip(), span(match), match.start(),
                                   match.end(), due=due))
             taken.append((match.start(), match.end()))
@@ -105,11 +105,11 @@ def find_deadlines(text: str, offsets: tuple[int, ...], profile: Profile,
             taken.append((match.start(), match.end()))
     for match in profile.finditer("DeadlineDate", text):
         if free(match):
-            found.append(_absolute(match, span(match)))
+            found.append(_absolute(match, span(match), profile))
             taken.append((match.start(), match.end()))
     for match in profile.finditer("Recurrence", text):
         if free(match):
-            deadline = _recurrence(match, span(match))
+            deadline = _recurrence(match, span(match), profile)
             if deadline:
                 found.append(deadline)
                 taken.append((match.start(), match.end()))
@@ -117,17 +117,25 @@ def find_deadlines(text: str, offsets: tuple[int, ...], profile: Profile,
     return found
 
 
-def _date(match: re.Match[str]) -> date | None:
+def _month(value: str | None, profile: Profile) -> int | None:
+    """A month given as a number or as a name of the profile's month table."""
+    if not value:
+        return None
+    value = value.strip()
+    return int(value) if value.isdigit() else int(profile.word("month", value) or 0) or None
+
+
+def _date(match: re.Match[str], profile: Profile) -> date | None:
     try:
-        return date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        return date(int(match.group("year")), _month(match.group("month"), profile), int(match.group("day")))
     except (TypeError, ValueError):
         return None
 
 
-def _absolute(match: re.Match[str], span: Span) -> Deadline:
+def _absolute(match: re.Match[str], span: Span, profile: Profile) -> Deadline:
     groups = match.groupdict()
     year = int(groups["year"])
-    month = int(groups["month"]) if groups.get("month") else None
+    month = _month(groups["month"], profile) if groups.get("month") else None
     text = match.group(0).strip()
     start, end = match.start(), match.end()
     try:
@@ -147,8 +155,8 @@ def _absolute(match: re.Match[str], span: Span) -> Deadline:
 
 def _relative(match: re.Match[str], profile: Profile, adoption: date | None, span: Span) -> Deadline | None:
     groups = match.groupdict()
-    amount = read_number(groups["number"])
-    unit = _UNIT.get(groups["unit"])
+    amount = read_number(groups["number"], profile)
+    unit = profile.word("unit", groups["unit"])
     offset = duration(amount, unit) if amount is not None and unit else None
     if offset is None:
         return None
@@ -160,14 +168,14 @@ def _relative(match: re.Match[str], profile: Profile, adoption: date | None, spa
     return Deadline("RelativeToAdoption", text, span, match.start(), match.end(), due=due, offset=offset)
 
 
-def _recurrence(match: re.Match[str], span: Span) -> Deadline | None:
+def _recurrence(match: re.Match[str], span: Span, profile: Profile) -> Deadline | None:
     groups = match.groupdict()
     text = match.group(0).strip()
     if groups.get("periodic"):
         return Deadline("Recurring", text, span, match.start(), match.end())
-    amount = read_number(groups.get("number") or "")
-    times = read_number(groups.get("times") or "")
-    unit = _UNIT.get(groups.get("unit") or "")
+    amount = read_number(groups.get("number") or "", profile)
+    times = read_number(groups.get("times") or "", profile)
+    unit = profile.word("unit", groups.get("unit") or "")
     if amount is None or times is None or unit is None:
         return None
     period = duration(amount / times, unit)

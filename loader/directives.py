@@ -103,6 +103,9 @@ class _UnitReader:
         position = start
         while position < end and self.text[position] in " ，,":
             position += 1
+        lead = self.profile.match("AddresseeLead", self.text[position:end])
+        if lead:
+            position += lead.end()
         inclusion = self.profile.match("AddresseeInclusion", self.text[position:end])
         if inclusion:
             position += inclusion.end()
@@ -177,9 +180,15 @@ class _UnitReader:
         hits: list[tuple[int, str]] = []
         for action in self.lexicon.actions:
             for pattern in action.patterns:
-                for match in pattern.finditer(self.text, start, end):
+                position = start
+                # Search again just after a match that runs into a deadline or helper phrase:
+                # a shorter match may start inside it (…, within twelve months, a joint report).
+                while (match := pattern.search(self.text, position, end)) is not None:
                     if not any(match.start() < y and match.end() > x for x, y in excluded):
                         hits.append((match.start(), action.iri))
+                        position = match.end()
+                    else:
+                        position = match.start() + 1
         hits.sort()
         return _merge((), tuple(iri for _, iri in hits))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import Graph, Literal
@@ -20,6 +20,11 @@ class Profile:
     language: str
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     instrument_keywords: tuple[tuple[str, str], ...]   # (keyword, kind local name), longest first
+    words: dict[str, dict[str, str]] = field(default_factory=dict)  # table → word (casefolded) → value
+
+    def word(self, table: str, word: str) -> str | None:
+        """A word's value in one of the profile's word tables (unit, number, month), or None."""
+        return self.words.get(table, {}).get(word.strip().casefold())
 
     def all(self, role: str) -> tuple[re.Pattern[str], ...]:
         """Every pattern with this role (empty when the language has none)."""
@@ -86,7 +91,15 @@ def load_profile(language: str) -> Profile:
             if isinstance(keyword, Literal) and keyword.language == language:
                 keywords.append((str(keyword), str(concept).rsplit("/", 1)[-1]))
     keywords.sort(key=lambda pair: (-len(pair[0]), pair[0]))
-    return Profile(language, {role: tuple(p) for role, p in patterns.items()}, tuple(keywords))
+    words: dict[str, dict[str, str]] = {}
+    for node in graph.subjects(RDF.type, UNKG.LanguageProfile):
+        if str(graph.value(node, DCTERMS.language)) != language:
+            continue
+        for table, prop in (("unit", UNKG.unitWord), ("number", UNKG.numberWord), ("month", UNKG.monthWord)):
+            for entry in graph.objects(node, prop):
+                word, _, value = str(entry).rpartition("=")
+                words.setdefault(table, {})[word.strip().casefold()] = value.strip()
+    return Profile(language, {role: tuple(p) for role, p in patterns.items()}, tuple(keywords), words)
 
 
 def detect_language(text: str) -> str:

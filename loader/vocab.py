@@ -165,6 +165,10 @@ class UNKG(DefinedNamespace):
     AddresseeEnd: URIRef
     DescribedAddressee: URIRef
     AddresseeInclusion: URIRef
+    AddresseeLead: URIRef
+    unitWord: URIRef
+    numberWord: URIRef
+    monthWord: URIRef
     AssistedBy: URIRef
     Consulting: URIRef
     ReportTo: URIRef

@@ -80,9 +80,3 @@ def test_xml_that_is_not_akoma_ntoso_is_refused(tmp_path: Path) -> None:
         read_akn("x.xml", b"<akomaNtoso><resolution>")
     with pytest.raises(UnkgError, match="^y.xml: XML but not Akoma Ntoso"):
         read_akn("y.xml", b"<?xml version='1.0'?><html/>")
-
-
-def test_english_needs_its_language_profile() -> None:
-    path = SHARED / "corpus" / "unxml-akn" / "en" / "S_RES_2617_2021-2119887E.xml"
-    with pytest.raises(UnkgError, match="no language profile for 'en' texts"):
-        load_document(path)

@@ -1,0 +1,87 @@
+"""English as a second language: the same extractors, English vocabulary and phrases as data.
+
+The UN's English XML of 2322, 2396, 2482 and 2617 is read with ontology/profiles/en.ttl and
+the English labels and forms of bodies.ttl, verbs.ttl and actions.ttl; its reporting
+obligations are compared with those read from the Chinese texts of the same resolutions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from conftest import SAMPLES, SHARED
+
+from unkg.build import build
+from unkg.pipeline import load_document
+from unkg.query import canned_queries, run_local
+
+AKN_EN = SHARED / "corpus" / "unxml-akn" / "en"
+ENGLISH = [AKN_EN / n for n in ("S_RES_2322_1621991E.xml", "S_RES_2396_1723112E.xml", "S_RES_2482_1912422E.xml",
+                                "S_RES_2617_2021-2119887E.xml")]
+CHINESE = [SAMPLES / n for n in ("000_2a646b5f01fa77ee.txt", "001_fef54859da132cbf.txt", "002_1ce6e44335356221.txt",
+                                 "004_ac69672ad7768d0f.txt")]
+
+
+def obligations(files: list[Path], out: Path) -> set[tuple[str, ...]]:
+    report = build(files, out)
+    assert [r.error for r in report.failed] == []
+    rows = run_local(canned_queries()["reporting-obligations"], Graph().parse(out / "unkg.ttl")).rows
+    return {(str(r["resolution"]), str(r["paragraph"]), str(r.get("body", "")).rsplit("/", 1)[-1],
+             str(r.get("deadline", "")), str(r.get("deadlineKind", "")), str(r.get("recurrence", ""))) for r in rows}
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[set, set]:
+    return (obligations(ENGLISH, tmp_path_factory.mktemp("en")), obligations(CHINESE, tmp_path_factory.mktemp("zh")))
+
+
+def test_english_and_chinese_agree_on_the_reporting_obligations(both) -> None:
+    english, chinese = both
+    agreed = english & chinese
+    assert {("S/RES/2322 (2016)", "op/21", "CTED", "2017-10-12", "RelativeToAdoption", ""),
+            ("S/RES/2322 (2016)", "op/22", "CTC", "2017-12-12", "RelativeToAdoption", ""),
+            ("S/RES/2482 (2019)", "op/25", "SecretaryGeneral", "2020-07-19", "RelativeToAdoption", ""),
+            ("S/RES/2617 (2021)", "op/11", "CTED", "2022-06-30", "RelativeToAdoption", ""),
+            ("S/RES/2617 (2021)", "op/14", "CTED", "2023-03-30", "Absolute", ""),
+            ("S/RES/2617 (2021)", "op/18", "CTC", "", "Recurring", "P1Y"),
+            ("S/RES/2617 (2021)", "op/25", "CTCChair", "", "Recurring", "P6M")} <= agreed
+    assert len(agreed) == 15
+
+
+def test_where_the_languages_differ_the_texts_differ(both) -> None:
+    """Each difference is explained by the texts, and the list is exact so a change shows."""
+    english, chinese = both
+    assert sorted(english - chinese) == [
+        # (b) … "through … briefings": the English names a briefing, the Chinese does not.
+        ("S/RES/2322 (2016)", "op/19/b", "CTC", "", "", ""),
+        # "by June 2018": the English gives a month; the Chinese "不迟于 2018年 6月底", the month's end.
+        ("S/RES/2396 (2017)", "op/50", "UNOCT", "", "Absolute", ""),
+        # "requests further the Chair … and for CTED to report": "for X to" is not read as an addressee.
+        ("S/RES/2617 (2021)", "op/16", "CTCChair", "", "RelativeToEvent", ""),
+        ("S/RES/2617 (2021)", "op/19", "CTED", "", "", ""),
+    ]
+    assert sorted(chinese - english) == [
+        ("S/RES/2396 (2017)", "op/50", "UNOCT", "2018-06-30", "Absolute", ""),
+        ("S/RES/2617 (2021)", "op/16", "CTED", "", "RelativeToEvent", ""),
+    ]
+
+
+def test_english_and_chinese_xml_of_2617_have_the_same_paragraphs() -> None:
+    english = load_document(AKN_EN / "S_RES_2617_2021-2119887E.xml")
+    chinese = load_document(SHARED / "corpus" / "unxml-akn" / "zh" / "S_RES_2617_2021-2119887C.xml")
+    assert english.language == "en" and chinese.language == "zh"
+    assert [(u.kind, u.path) for u in english.units] == [(u.kind, u.path) for u in chinese.units]
+
+
+def test_english_deadline_phrases() -> None:
+    document = load_document(AKN_EN / "S_RES_2617_2021-2119887E.xml")
+    found = {(d.unit, x.text, x.kind, str(x.due or x.month or x.period or x.offset))
+             for d in document.directives for x in d.deadlines}
+    assert ("op/2", "for the period ending 31 December 2025", "MandatePeriod", "2025-12-31") in found
+    assert ("op/7", "by December 2022", "Absolute", "2022-12") in found
+    assert ("op/11", "within six months of the adoption of this resolution", "RelativeToAdoption", "2022-06-30") in found
+    assert ("op/18", "at least once per year", "Recurring", "P1Y") in found
+    assert ("op/25", "on a twice annual basis", "Recurring", "P6M") in found
