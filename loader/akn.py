@@ -204,12 +204,16 @@ def _points(listing: Element, parent: str, units: list[Unit], language: str) -> 
     for point in listing.elements("point"):
         num = point.find("num")
         letter = _squash("".join(r.text for r in num.runs()), language).strip("().") if num is not None else ""
-        path = f"{parent}/{letter}"
+        siblings = sum(1 for u in units if u.parent == parent)
+        if not re.fullmatch(r"[a-z]+", letter.lower()):
+            # A bullet (–, •) or no marker: the point has no number; its path counts points.
+            letter = ""
+        path = f"{parent}/{letter.lower() or siblings + 1}"
         inner = point.find("list")
         intro = inner.find("intro") if inner is not None else None
         target = intro if intro is not None else point.find("content") or point
-        siblings = sum(1 for u in units if u.parent == parent)
-        units.append(_unit(Kind.SUBPARAGRAPH, path, letter, siblings + 1, *_text(target, language), parent=parent))
+        units.append(_unit(Kind.SUBPARAGRAPH, path, letter.lower() or None, siblings + 1, *_text(target, language),
+                           parent=parent))
         if inner is not None:
             _points(inner, path, units, language)
 

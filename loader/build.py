@@ -42,6 +42,7 @@ class DocumentResult:
     counts: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    language: str | None = None
 
     def summary(self) -> str:
         """One line for the build report."""
@@ -99,7 +100,7 @@ def build_one(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
         return DocumentResult(path.name, error=f"{path.name}: does not conform to the shapes "
                                                 f"({len(report.violations)} violations; first: {first})")
     return DocumentResult(path.name, document.identity.symbol, document.source.sha256, turtle_bytes(graph),
-                          _counts(document), warnings)
+                          _counts(document), warnings, language=document.language)
 
 
 def _counts(document: Document) -> dict[str, int]:
@@ -180,16 +181,37 @@ def _refuse_conflicts(results: list[DocumentResult]) -> list[DocumentResult]:
         kept.append(result)
         if result.symbol:
             by_symbol.setdefault(result.symbol, []).append(result)
-    clashes = {s: rs for s, rs in by_symbol.items() if len(rs) > 1}
-    final = []
-    for result in kept:
-        if result.symbol in clashes and result.turtle is not None:
-            others = ", ".join(r.file for r in clashes[result.symbol] if r is not result)
-            final.append(DocumentResult(result.file, result.symbol, result.sha256, error=(
-                f"{result.file}: claims {result.symbol}, as does {others} with different text; neither loaded")))
-        else:
-            final.append(result)
-    return final
+    refused: dict[int, str] = {}
+    for symbol, claimants in by_symbol.items():
+        if len(claimants) < 2:
+            continue
+        languages = sorted({r.language or "" for r in claimants}, key=_language_order)
+        for language in languages:
+            same = [r for r in claimants if (r.language or "") == language]
+            if len(same) > 1:  # two texts of one language disagree: nothing says which is right
+                for result in same:
+                    others = ", ".join(r.file for r in same if r is not result)
+                    refused[id(result)] = (f"{result.file}: claims {symbol}, as does {others} with different "
+                                           f"text in the same language; neither loaded")
+        kept_language = next((lang for lang in languages
+                              if sum(1 for r in claimants if (r.language or "") == lang) == 1), None)
+        if kept_language is None:
+            continue
+        chosen = next(r for r in claimants if (r.language or "") == kept_language)
+        for result in claimants:
+            if result is not chosen and id(result) not in refused:
+                # Language versions of one resolution do not share a graph yet (one work, one
+                # expression per language is the plan): the first language in order is loaded.
+                refused[id(result)] = (f"{result.file}: {symbol} in '{result.language}' not loaded: its "
+                                       f"'{kept_language}' version {chosen.file} is, and language versions "
+                                       f"of one resolution are not merged into one graph yet")
+    return [DocumentResult(r.file, r.symbol, r.sha256, error=refused[id(r)], language=r.language)
+            if id(r) in refused and r.turtle is not None else r for r in kept]
+
+
+def _language_order(language: str) -> tuple[int, str]:
+    """Chinese first (the project's first language), then English, then the others."""
+    return ({"zh": 0, "en": 1}.get(language, 2), language)
 
 
 def merge_graph(turtle_files: Iterable[Path]) -> Graph:

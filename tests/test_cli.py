@@ -141,12 +141,12 @@ def test_bad_inputs_get_one_line_each_and_the_good_still_build(tmp_path: Path) -
     code, stdout, stderr = run("build", str(batch), "-o", str(out))
     assert code == 1
     assert stderr.splitlines() == [
-        "unkg: 004_ac69672ad7768d0f.txt: claims S/RES/2617 (2021), as does other-2617.txt with different text; neither loaded",
+        "unkg: 004_ac69672ad7768d0f.txt: claims S/RES/2617 (2021), as does other-2617.txt with different text in the same language; neither loaded",
         "unkg: binary.txt: not a text file (binary content)",
         "unkg: empty.txt: empty file",
         "unkg: gap.txt: operative numbering breaks off: paragraph 6 follows 4 (page 4); truncated or garbled text?",
         "unkg: menu.txt: not a UN Security Council document: found neither a resolution's opening words nor a letter heading",
-        "unkg: other-2617.txt: claims S/RES/2617 (2021), as does 004_ac69672ad7768d0f.txt with different text; neither loaded",
+        "unkg: other-2617.txt: claims S/RES/2617 (2021), as does 004_ac69672ad7768d0f.txt with different text in the same language; neither loaded",
         "unkg: truncated.txt: text breaks off inside op/13 (no closing full stop): truncated?",
     ]
     assert "warning: same content as 001_fef54859da132cbf.txt; loaded once" in stdout
