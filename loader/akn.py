@@ -150,8 +150,9 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
             content, offsets = _text(container, language)
             if not content:
                 continue
-            kind = Kind.ENACTING if container.attrs.get("name", "").lower().startswith(("acting", "根据")) \
-                and _chapter_vii(content) else Kind.PREAMBULAR
+            kind = Kind.ENACTING if _chapter_vii(content) and len(content) < 90 and (
+                content.startswith(("Acting", "根据")) or container.attrs.get("name", "").lower().startswith("acting")) \
+                else Kind.PREAMBULAR
             if kind == Kind.ENACTING:
                 identity.chapter_vii = True
                 units.append(_unit(kind, "enacting", None, 1, content, offsets))

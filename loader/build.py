@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from .docs import ontology_html, vocabularies_html
 from .dumps import (CONTEXT_FILE, FORMATS, ONTOLOGY_GRAPH, DumpFormat, description, graph_name, gzipped,
@@ -26,6 +26,7 @@ from .publish import document_filename, turtle_bytes, write_atomic
 from .reftable import load_reference
 from .resources import resource_files
 from .validate import ontology_graph, validate_graph
+from .vocab import ELI, UNKG
 
 DOCUMENT_SUFFIXES = (".txt", ".xml")
 DOWNLOAD_BASE = "https://w3id.org/unkg/dumps/"
@@ -43,6 +44,7 @@ class DocumentResult:
     warnings: tuple[str, ...] = ()
     error: str | None = None
     language: str | None = None
+    parts: tuple[str, ...] = ()          # local paths of the document's units (for alignment)
 
     def summary(self) -> str:
         """One line for the build report."""
@@ -100,7 +102,8 @@ def build_one(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
         return DocumentResult(path.name, error=f"{path.name}: does not conform to the shapes "
                                                 f"({len(report.violations)} violations; first: {first})")
     return DocumentResult(path.name, document.identity.symbol, document.source.sha256, turtle_bytes(graph),
-                          _counts(document), warnings, language=document.language)
+                          _counts(document), warnings, language=document.language,
+                          parts=tuple(u.path for u in document.units))
 
 
 def _counts(document: Document) -> dict[str, int]:
@@ -133,7 +136,7 @@ def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int 
     for result in results:
         if result.turtle is None or result.error:
             continue
-        name = document_filename(result.symbol, result.sha256 or "")
+        name = document_filename(result.symbol, result.sha256 or "", result.language or "zh")
         write_atomic(out_dir / "documents" / name, result.turtle)
         graphs[graph_name(name.removesuffix(".ttl"))] = Graph().parse(data=result.turtle, format="turtle")
     written: dict[str, DumpFormat] = {}
@@ -183,30 +186,71 @@ def _refuse_conflicts(results: list[DocumentResult]) -> list[DocumentResult]:
             by_symbol.setdefault(result.symbol, []).append(result)
     refused: dict[int, str] = {}
     for symbol, claimants in by_symbol.items():
-        if len(claimants) < 2:
-            continue
-        languages = sorted({r.language or "" for r in claimants}, key=_language_order)
-        for language in languages:
-            same = [r for r in claimants if (r.language or "") == language]
+        for language in {r.language for r in claimants}:
+            same = [r for r in claimants if r.language == language]
             if len(same) > 1:  # two texts of one language disagree: nothing says which is right
                 for result in same:
                     others = ", ".join(r.file for r in same if r is not result)
                     refused[id(result)] = (f"{result.file}: claims {symbol}, as does {others} with different "
                                            f"text in the same language; neither loaded")
-        kept_language = next((lang for lang in languages
-                              if sum(1 for r in claimants if (r.language or "") == lang) == 1), None)
-        if kept_language is None:
-            continue
-        chosen = next(r for r in claimants if (r.language or "") == kept_language)
-        for result in claimants:
-            if result is not chosen and id(result) not in refused:
-                # Language versions of one resolution do not share a graph yet (one work, one
-                # expression per language is the plan): the first language in order is loaded.
-                refused[id(result)] = (f"{result.file}: {symbol} in '{result.language}' not loaded: its "
-                                       f"'{kept_language}' version {chosen.file} is, and language versions "
-                                       f"of one resolution are not merged into one graph yet")
-    return [DocumentResult(r.file, r.symbol, r.sha256, error=refused[id(r)], language=r.language)
+    kept = [DocumentResult(r.file, r.symbol, r.sha256, error=refused[id(r)], language=r.language)
             if id(r) in refused and r.turtle is not None else r for r in kept]
+    return _align(kept)
+
+
+def _align(results: list[DocumentResult]) -> list[DocumentResult]:
+    """Language versions of one resolution share its graph, paragraph by paragraph. A version
+    whose paragraphs do not match the first one's (Chinese first) is not merged, never
+    mis-aligned: it is refused with what differs, and the loaded version's graph says so
+    (unkg:alignmentNote)."""
+    versions: dict[str, list[DocumentResult]] = {}
+    for result in results:
+        if result.symbol and result.turtle is not None and not result.error:
+            versions.setdefault(result.symbol, []).append(result)
+    refused: dict[int, str] = {}
+    notes: dict[int, list[str]] = {}
+    for symbol, group in versions.items():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda r: _language_order(r.language or ""))
+        reference = group[0]
+        for other in group[1:]:
+            lacks = [p for p in reference.parts if p not in set(other.parts)]
+            extra = [p for p in other.parts if p not in set(reference.parts)]
+            if not lacks and not extra:
+                continue
+            difference = "; ".join(part for part in (
+                f"it lacks {_listed(lacks)}" if lacks else "",
+                f"it has {_listed(extra)} that the '{reference.language}' version lacks" if extra else "") if part)
+            refused[id(other)] = (f"{other.file}: the '{other.language}' version of {symbol} does not match the "
+                                  f"'{reference.language}' version ({reference.file}): {difference}; not merged")
+            notes.setdefault(id(reference), []).append(
+                f"The '{other.language}' version ({other.file}) was not merged: {difference}.")
+    aligned = []
+    for result in results:
+        if id(result) in refused:
+            aligned.append(replace(result, turtle=None, error=refused[id(result)]))
+        elif id(result) in notes:
+            graph = Graph().parse(data=result.turtle, format="turtle")
+            work = next(graph.subjects(ELI.id_local, Literal(result.symbol)))
+            for note in notes[id(result)]:
+                graph.add((work, UNKG.alignmentNote, Literal(note, lang="en")))
+            aligned.append(replace(result, turtle=turtle_bytes(_rebind(graph)),
+                                   warnings=result.warnings + tuple(notes[id(result)])))
+        else:
+            aligned.append(result)
+    return aligned
+
+
+def _listed(paths: list[str]) -> str:
+    return ", ".join(paths[:6]) + (f" and {len(paths) - 6} more" if len(paths) > 6 else "")
+
+
+def _rebind(graph: Graph) -> Graph:
+    bound = new_graph()
+    for triple in graph:
+        bound.add(triple)
+    return bound
 
 
 def _language_order(language: str) -> tuple[int, str]:

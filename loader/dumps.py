@@ -47,7 +47,7 @@ FORMATS = {f.name: f for f in (
 
 
 def graph_name(stem: str) -> URIRef:
-    """The named graph of one document, from its dump's file stem (S-RES-2322-2016)."""
+    """The named graph of one document, from its dump's file stem (S-RES-2322-2016-zh)."""
     return URIRef(GRAPH_BASE + stem)
 
 

@@ -139,7 +139,15 @@ def _map_unit(graph: Graph, unit: Unit, paths: dict[str, URIRef], doc: URIRef, s
     if unit.heading:
         graph.add((node, UNKG.underHeading, paths[unit.heading]))
     graph.add((node, UNKG.text, Literal(unit.text, lang=language)))
-    _provenance(graph, node, source, unit.span.start, unit.span.end)
+    # Offsets and source belong to one language's text: they sit on the paragraph's version
+    # in that language, so the Chinese and English texts of a paragraph can share it.
+    version = URIRef(f"{node}/{language}")
+    graph.add((node, UNKG.hasVersion, version))
+    graph.add((version, RDF.type, UNKG.ParagraphVersion))
+    graph.add((version, UNKG.versionOf, node))
+    graph.add((version, DCTERMS.language, Literal(language, datatype=XSD.language)))
+    graph.add((version, UNKG.text, Literal(unit.text, lang=language)))
+    _provenance(graph, version, source, unit.span.start, unit.span.end)
 
 
 def _provenance(graph: Graph, node: URIRef, source: URIRef, start: int, end: int) -> None:
@@ -153,7 +161,7 @@ def _map_citations(graph: Graph, document: Document, doc: URIRef, paths: dict[st
     counters: dict[str, int] = {}
     for citation in document.citations:
         counters[citation.unit] = counters.get(citation.unit, 0) + 1
-        node = URIRef(f"{paths[citation.unit]}/citation/{counters[citation.unit]}")
+        node = URIRef(f"{paths[citation.unit]}/{document.language}/citation/{counters[citation.unit]}")
         cited = _cited_resource(graph, citation, minter, table)
         graph.add((node, RDF.type, CITO.Citation))
         graph.add((node, CITO.hasCitingEntity, paths[citation.unit]))
@@ -200,7 +208,7 @@ def _map_instruments(graph: Graph, document: Document, paths: dict[str, URIRef],
         graph.add((instrument, RDF.type, UNKG.Instrument))
         graph.add((instrument, SKOS.prefLabel, Literal(mention.name, lang=language)))
         graph.add((instrument, UNKG.instrumentKind, UNKGV["instrument-kind/" + mention.kind]))
-        node = URIRef(f"{paths[mention.unit]}/instrument/{counters[mention.unit]}")
+        node = URIRef(f"{paths[mention.unit]}/{language}/instrument/{counters[mention.unit]}")
         graph.add((node, RDF.type, CITO.Citation))
         graph.add((node, CITO.hasCitingEntity, paths[mention.unit]))
         graph.add((node, CITO.hasCitedEntity, instrument))
@@ -211,16 +219,19 @@ def _map_instruments(graph: Graph, document: Document, paths: dict[str, URIRef],
 
 
 
-def _numbered(paths: dict[str, URIRef], unit: str, what: str, counters: dict[tuple[str, str], int]) -> URIRef:
-    """The next IRI ``<paragraph>/<what>/<n>`` of a paragraph (n from 1 in text order)."""
+def _numbered(paths: dict[str, URIRef], unit: str, what: str, counters: dict[tuple[str, str], int],
+              language: str) -> URIRef:
+    """The next IRI ``<paragraph>/<language>/<what>/<n>`` of a paragraph's language version
+    (n from 1 in text order): facts read from the Chinese and the English text of one
+    paragraph never share an IRI."""
     counters[(unit, what)] = counters.get((unit, what), 0) + 1
-    return URIRef(f"{paths[unit]}/{what}/{counters[(unit, what)]}")
+    return URIRef(f"{paths[unit]}/{language}/{what}/{counters[(unit, what)]}")
 
 
 def _map_mentions(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef) -> None:
     counters: dict[tuple[str, str], int] = {}
     for mention in document.mentions:
-        node = _numbered(paths, mention.unit, "body", counters)
+        node = _numbered(paths, mention.unit, "body", counters, document.language)
         graph.add((node, RDF.type, UNKG.BodyMention))
         graph.add((node, UNKG.inParagraph, paths[mention.unit]))
         graph.add((node, UNKG.citedText, Literal(mention.text, lang=document.language)))
@@ -235,7 +246,7 @@ def _map_mentions(graph: Graph, document: Document, paths: dict[str, URIRef], so
 def _map_verbs(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef) -> None:
     counters: dict[tuple[str, str], int] = {}
     for use in document.verbs:
-        node = _numbered(paths, use.unit, "verb", counters)
+        node = _numbered(paths, use.unit, "verb", counters, document.language)
         graph.add((node, RDF.type, UNKG.VerbUse))
         graph.add((node, UNKG.inParagraph, paths[use.unit]))
         graph.add((node, UNKG.verb, URIRef(use.verb)))
@@ -251,7 +262,7 @@ def _map_directives(graph: Graph, document: Document, doc: URIRef, paths: dict[s
     counters: dict[tuple[str, str], int] = {}
     language = document.language
     for directive in document.directives:
-        node = _numbered(paths, directive.unit, "directive", counters)
+        node = _numbered(paths, directive.unit, "directive", counters, document.language)
         graph.add((node, RDF.type, UNKG.Directive))
         graph.add((node, UNKG.inParagraph, paths[directive.unit]))
         graph.add((node, UNKG.inDocument, doc))
@@ -303,7 +314,7 @@ def _map_deliveries(graph: Graph, document: Document, doc: URIRef, paths: dict[s
                     minter: IriMinter) -> None:
     counters: dict[tuple[str, str], int] = {}
     for delivery in document.deliveries:
-        node = _numbered(paths, delivery.unit, "delivery", counters)
+        node = _numbered(paths, delivery.unit, "delivery", counters, document.language)
         answered = minter.part(str(minter.document(delivery.symbol)), delivery.paragraph)
         graph.add((node, RDF.type, UNKG.ReportedDelivery))
         graph.add((node, UNKG.inParagraph, paths[delivery.unit]))

@@ -42,13 +42,14 @@ def write_turtle(graph: Graph, path: Path) -> None:
     write_atomic(path, turtle_bytes(graph))
 
 
-def document_filename(symbol: str | None, sha256: str) -> str:
-    """File name of a document's own dump: ``S-RES-2322-2016.ttl`` or ``unidentified-<hash>.ttl``.
+def document_filename(symbol: str | None, sha256: str, language: str = "zh") -> str:
+    """File name of one language version's dump: ``S-RES-2322-2016-zh.ttl``, or
+    ``unidentified-<hash>.ttl`` (a checksum names one file already).
 
-    >>> document_filename("S/RES/2322 (2016)", "ab"), document_filename(None, "0123456789abcdef99")
-    ('S-RES-2322-2016.ttl', 'unidentified-0123456789abcdef.ttl')
+    >>> document_filename("S/RES/2322 (2016)", "ab", "en"), document_filename(None, "0123456789abcdef99")
+    ('S-RES-2322-2016-en.ttl', 'unidentified-0123456789abcdef.ttl')
     """
     if not symbol:
         return f"unidentified-{sha256[:16]}.ttl"
     cleaned = "".join(ch if ch.isalnum() else "-" for ch in symbol)
-    return "-".join(part for part in cleaned.split("-") if part) + ".ttl"
+    return "-".join(part for part in cleaned.split("-") if part) + f"-{language}.ttl"

@@ -166,6 +166,10 @@ class UNKG(DefinedNamespace):
     DescribedAddressee: URIRef
     AddresseeInclusion: URIRef
     AddresseeLead: URIRef
+    ParagraphVersion: URIRef
+    hasVersion: URIRef
+    versionOf: URIRef
+    alignmentNote: URIRef
     unitWord: URIRef
     numberWord: URIRef
     monthWord: URIRef

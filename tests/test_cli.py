@@ -39,7 +39,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_build_writes_dataset_and_one_file_per_document(dist: Path) -> None:
     assert sorted(p.name for p in (dist / "documents").iterdir()) == [
-        "S-RES-2322-2016.ttl", "S-RES-2396-2017.ttl", "S-RES-2482-2019.ttl", "S-RES-2617-2021.ttl",
+        "S-RES-2322-2016-zh.ttl", "S-RES-2396-2017-zh.ttl", "S-RES-2482-2019-zh.ttl", "S-RES-2617-2021-zh.ttl",
         "unidentified-396539f4860c34b7.ttl"]
     merged = Graph()
     for part in (dist / "documents").iterdir():
@@ -97,7 +97,7 @@ def test_queries_lists_every_rq_file() -> None:
 def test_validate_exit_codes(dist: Path, tmp_path: Path) -> None:
     assert run("validate", str(dist / "unkg.ttl"))[0] == 0
     broken = tmp_path / "broken.ttl"
-    text = (dist / "documents" / "S-RES-2322-2016.ttl").read_text(encoding="utf-8")
+    text = (dist / "documents" / "S-RES-2322-2016-zh.ttl").read_text(encoding="utf-8")
     broken.write_text(text.replace("unkg:inDocument", "unkg:outsideDocument"), encoding="utf-8")
     code, stdout, _ = run("validate", str(broken))
     assert code == 1 and "does not conform" in stdout.splitlines()[-1]
@@ -151,7 +151,7 @@ def test_bad_inputs_get_one_line_each_and_the_good_still_build(tmp_path: Path) -
     ]
     assert "warning: same content as 001_fef54859da132cbf.txt; loaded once" in stdout
     assert sorted(p.name for p in (out / "documents").iterdir()) == [
-        "S-RES-2322-2016.ttl", "S-RES-2396-2017.ttl", "S-RES-2482-2019.ttl", "unidentified-396539f4860c34b7.ttl"]
+        "S-RES-2322-2016-zh.ttl", "S-RES-2396-2017-zh.ttl", "S-RES-2482-2019-zh.ttl", "unidentified-396539f4860c34b7.ttl"]
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]   # no temporary files left
 
 
@@ -194,8 +194,8 @@ def test_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
 
 def test_golden_dump_of_2322(dist: Path) -> None:
     """Byte-for-byte and graph-for-graph; UNKG_UPDATE_GOLDEN=1 rewrites the golden file."""
-    produced = (dist / "documents" / "S-RES-2322-2016.ttl").read_bytes()
-    golden = GOLDEN / "S-RES-2322-2016.ttl"
+    produced = (dist / "documents" / "S-RES-2322-2016-zh.ttl").read_bytes()
+    golden = GOLDEN / "S-RES-2322-2016-zh.ttl"
     if os.environ.get("UNKG_UPDATE_GOLDEN"):
         golden.write_bytes(produced)
     assert isomorphic(Graph().parse(data=produced, format="turtle"), Graph().parse(golden))

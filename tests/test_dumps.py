@@ -113,6 +113,6 @@ def test_void_and_dcat_describe_the_dumps(dist: Path, built_graph: Graph) -> Non
     assert media == sorted(["application/ld+json", "application/n-triples", "application/trig", "text/turtle"] * 2)
     subsets = {str(void.value(s, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))): void.value(s, VOID.triples).toPython()
                for s in void.objects(dataset, VOID.subset)}
-    assert subsets["S-RES-2322-2016"] == len(Graph().parse(dist / "documents" / "S-RES-2322-2016.ttl"))
+    assert subsets["S-RES-2322-2016-zh"] == len(Graph().parse(dist / "documents" / "S-RES-2322-2016-zh.ttl"))
     assert len(subsets) == 6
     assert "United Nations" in {str(o) for o in void.objects(None, URIRef("http://xmlns.com/foaf/0.1/name"))}

@@ -17,6 +17,7 @@ from conftest import SAMPLES, SHARED
 from unkg.build import build
 from unkg.pipeline import load_document
 from unkg.query import canned_queries, run_local
+from unkg.validate import validate_graph
 
 AKN_EN = SHARED / "corpus" / "unxml-akn" / "en"
 ENGLISH = [AKN_EN / n for n in ("S_RES_2322_1621991E.xml", "S_RES_2396_1723112E.xml", "S_RES_2482_1912422E.xml",
@@ -88,18 +89,21 @@ def test_english_deadline_phrases() -> None:
 
 
 def test_the_whole_corpus_builds_in_one_run(tmp_path: Path) -> None:
-    """All 42 AKN files and the five texts: every document that is refused is refused for
-    being a second version of a resolution already loaded, nothing else."""
+    """All 42 AKN files and the five texts in one run, language versions merged: what is
+    refused is refused for a stated conflict, and the merged dataset conforms."""
     report = build([SAMPLES, SHARED / "corpus" / "unxml-akn"], tmp_path, jobs=2)
     assert len(report.results) == 47
-    built = [r for r in report.results if not r.error]
-    assert len(built) == 35
-    reasons = sorted(r.error.split(": ", 1)[1].split(" not loaded")[0].split(", as does")[0] for r in report.failed)
-    assert len(reasons) == 12
-    assert all(" in 'en'" in reason or reason.startswith("claims S/RES/2617 (2021)") for reason in reasons)
-    # 2617 is here as Chinese text and Chinese XML (which differ in spacing): neither is
-    # preferred, so its English version is the one loaded.
-    assert next(r for r in built if r.symbol == "S/RES/2617 (2021)").language == "en"
+    assert len([r for r in report.results if not r.error]) == 44
+    assert sorted(r.error for r in report.failed) == [
+        "004_ac69672ad7768d0f.txt: claims S/RES/2617 (2021), as does S_RES_2617_2021-2119887C.xml with "
+        "different text in the same language; neither loaded",
+        "S_RES_2610_2021-2119270E.xml: the 'en' version of S/RES/2610 (2021) does not match the 'zh' version "
+        "(S_RES_2610_2021-2119270C.xml): it lacks heading/13, heading/14, heading/15; not merged",
+        "S_RES_2617_2021-2119887C.xml: claims S/RES/2617 (2021), as does 004_ac69672ad7768d0f.txt with "
+        "different text in the same language; neither loaded",
+    ]
+    dataset = validate_graph(Graph().parse(tmp_path / "unkg.ttl"))
+    assert [f.line() for f in dataset.violations] == []
 
 
 def test_english_citations_match_the_chinese_ones() -> None:

@@ -17,7 +17,7 @@ from unkg.remote import Endpoint, RemoteError, publish_build, remote_count, remo
 from unkg.validate import ontology_graph
 
 QUERY_NAMES = sorted(canned_queries())
-G2322 = GRAPH_BASE + "S-RES-2322-2016"
+G2322 = GRAPH_BASE + "S-RES-2322-2016-zh"
 
 
 def example_params(name: str) -> dict[str, str]:
@@ -101,7 +101,7 @@ def _with_new_text(dist: Path, tmp_path: Path) -> Path:
     (changed / "documents").mkdir(parents=True)
     for path in (dist / "documents").glob("*.ttl"):
         (changed / "documents" / path.name).write_bytes(path.read_bytes())
-    extra = (changed / "documents" / "S-RES-2322-2016.ttl")
+    extra = (changed / "documents" / "S-RES-2322-2016-zh.ttl")
     extra.write_bytes(extra.read_bytes() + b'\n<https://w3id.org/unkg/id/S/RES/2322(2016)> '
                       b'<http://www.w3.org/2000/01/rdf-schema#comment> "second edition" .\n')
     return changed
@@ -137,7 +137,7 @@ def test_a_short_upload_never_reaches_the_live_graph(server, dist: Path, monkeyp
     real = remote._request
 
     def truncates(target, method, url, **kwargs):
-        if method == "PUT" and "S-RES-2322-2016" in url:
+        if method == "PUT" and "S-RES-2322-2016-zh" in url:
             kwargs["data"] = kwargs["data"][: len(kwargs["data"]) // 2].rsplit(b" .\n", 1)[0] + b" .\n"
         return real(target, method, url, **kwargs)
 

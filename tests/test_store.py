@@ -45,7 +45,7 @@ def local_graph(dist: Path) -> Graph:
 def test_one_graph_per_document_and_one_for_the_ontology(store: LocalStore, dist: Path) -> None:
     graphs = store.graphs()
     assert sorted(graphs) == sorted([str(ONTOLOGY_GRAPH)] + [GRAPH_BASE + p.stem for p in (dist / "documents").glob("*.ttl")])
-    assert graphs[GRAPH_BASE + "S-RES-2322-2016"] == len(Graph().parse(dist / "documents" / "S-RES-2322-2016.ttl"))
+    assert graphs[GRAPH_BASE + "S-RES-2322-2016-zh"] == len(Graph().parse(dist / "documents" / "S-RES-2322-2016-zh.ttl"))
     assert graphs[str(ONTOLOGY_GRAPH)] == len(ontology_graph())
 
 
@@ -65,12 +65,12 @@ def test_loading_again_replaces_and_never_duplicates(dist: Path, tmp_path: Path)
     # A document that changes replaces its graph: drop a triple from one document and reload.
     changed = tmp_path / "dist"
     shutil.copytree(dist / "documents", changed / "documents")
-    path = changed / "documents" / "S-RES-2322-2016.ttl"
+    path = changed / "documents" / "S-RES-2322-2016-zh.ttl"
     graph = Graph().parse(path)
     graph.remove(next(iter(graph)))
     path.write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
     report = store.load_build(changed)
-    assert report.graphs[GRAPH_BASE + "S-RES-2322-2016"] == first.graphs[GRAPH_BASE + "S-RES-2322-2016"] - 1
+    assert report.graphs[GRAPH_BASE + "S-RES-2322-2016-zh"] == first.graphs[GRAPH_BASE + "S-RES-2322-2016-zh"] - 1
     assert store.count() == total - 1
 
 
