@@ -129,6 +129,7 @@ class AknDocument:
     units: list[Unit]
     links: list[str]                         # undocs.org hrefs, in order
     keywords: list[tuple[str, str, str]]     # (dictionary, IRI, showAs)
+    marked: list[tuple[str, str, int]]       # (unit path, words the XML marks as a verb, offset)
 
 
 def read_akn(name: str, raw: bytes) -> AknDocument:
@@ -162,11 +163,32 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
     _body(akn.find("mainBody"), units, language)
     # Some hrefs carry spaces ("…/S/RES/1267 (1999)"); an IRI may not, so they are dropped
     # (undocs.org reads both) and anything else unsafe is percent-encoded.
+    root_index = _marked_spans(akn)
     links = [quote(a.attrs["href"].replace(" ", ""), safe=":/?#[]@!$&'()*+,;=%-._~")
              for a in akn.iter("a") if "undocs.org" in a.attrs.get("href", "")]
     keywords = sorted({(k.attrs.get("dictionary", ""), k.attrs.get("href", ""), k.attrs.get("showAs", ""))
                        for k in akn.iter("keyword") if k.attrs.get("href")})
-    return AknDocument(source, language, identity, units, links, keywords)
+    marked = [(unit.path, text, offset) for unit in units for text, offset in _marked_in(unit, root_index)]
+    return AknDocument(source, language, identity, units, links, keywords, marked)
+
+
+def _marked_spans(akn: Element) -> list[tuple[str, int]]:
+    """Words the mark-up sets in bold or italics (how AKN4UN marks operative verbs), with offsets."""
+    found = []
+    for span in akn.iter("span"):
+        if span.attrs.get("class") in {"bold", "italic"}:
+            runs = [(char, offset) for run in span.runs() for char, offset in zip(run.text, run.offsets)]
+            text = " ".join("".join(c for c, _ in runs).split()).strip(" ,，")
+            first = next((o for c, o in runs if not c.isspace()), None)
+            if text and first is not None:
+                found.append((text, first))
+    return found
+
+
+def _marked_in(unit: Unit, spans: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The marked words that lie inside one unit's text."""
+    inside = set(unit.offsets)
+    return [(text, offset) for text, offset in spans if offset in inside]
 
 
 def _body(body: Element, units: list[Unit], language: str) -> None:

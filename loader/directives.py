@@ -70,7 +70,14 @@ class _UnitReader:
             if not verb.directive:
                 continue
             end = verbs[i + 1].start if i + 1 < len(verbs) else len(self.text)
-            found.append(self._directive(use.verb, use.text, use.start, end, None, use.end))
+            # "requests the Chair to invite …, and for CTED to report …": one verb, a second
+            # addressee with its own action; each part is a directive of its own.
+            parts = [m for m in self.profile.finditer("ClauseAddressee", self.text[use.end:end])]
+            starts = [(use.start, use.end)] + [
+                (use.end + m.start() + len(m.group(0)) - len(m.group(0).lstrip(", ")), use.end + m.end()) for m in parts]
+            for k, (begin, addressed) in enumerate(starts):
+                stop = starts[k + 1][0] if k + 1 < len(starts) else end
+                found.append(self._directive(use.verb, use.text, begin, stop, None, addressed))
         return found
 
     def _directive(self, verb: str, verb_text: str, start: int, end: int, lead_in: Directive | None,

@@ -59,7 +59,23 @@ def extract_akn_document(akn: AknDocument, table: ReferenceTable | None = None) 
     if document.count(Kind.OPERATIVE) == 0:
         raise UnkgError(akn.source.name, "no operative paragraphs found")
     _extract_requests(document, profile)
+    document.warnings.extend(_unknown_marked_verbs(akn, document))
     return document
+
+
+def _unknown_marked_verbs(akn: AknDocument, document: Document) -> list[str]:
+    """The XML marks each paragraph's verbs; one the verb lexicon did not find is reported,
+    so ontology/verbs.ttl can learn it."""
+    spans = [(v.unit, v.span.start, v.span.end) for v in document.verbs]
+    # Headings and the Chapter VII formula are set in bold or italics too; they have no verb.
+    verbless = {u.path for u in document.units if u.kind in (Kind.HEADING, Kind.ENACTING)}
+    unknown = []
+    for path, text, offset in akn.marked:
+        if path in verbless or len(text) > 40 \
+                or any(unit == path and start <= offset < end for unit, start, end in spans):
+            continue
+        unknown.append(f"{path}: the XML marks '{text}' as a verb; ontology/verbs.ttl does not know it")
+    return unknown
 
 
 def extract_document(source: SourceText, table: ReferenceTable | None = None,

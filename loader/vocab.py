@@ -166,6 +166,7 @@ class UNKG(DefinedNamespace):
     DescribedAddressee: URIRef
     AddresseeInclusion: URIRef
     AddresseeLead: URIRef
+    ClauseAddressee: URIRef
     ParagraphVersion: URIRef
     hasVersion: URIRef
     versionOf: URIRef

@@ -80,3 +80,14 @@ def test_xml_that_is_not_akoma_ntoso_is_refused(tmp_path: Path) -> None:
         read_akn("x.xml", b"<akomaNtoso><resolution>")
     with pytest.raises(UnkgError, match="^y.xml: XML but not Akoma Ntoso"):
         read_akn("y.xml", b"<?xml version='1.0'?><html/>")
+
+
+def test_verbs_the_xml_marks_are_known_or_reported() -> None:
+    """AKN4UN sets each paragraph's verbs in bold (zh) or italics (en); one the verb lexicon
+    does not find is reported, so that ontology/verbs.ttl can learn it."""
+    chinese = [w for w in load_document(XML_2617).warnings if "the XML marks" in w]
+    assert chinese == ["pp/26: the XML marks '肯定' as a verb; ontology/verbs.ttl does not know it",
+                       "op/30: the XML marks '表示' as a verb; ontology/verbs.ttl does not know it"]
+    english = load_document(SHARED / "corpus" / "unxml-akn" / "en" / "S_RES_2593_2021-2112027E.xml")
+    assert [w for w in english.warnings if "the XML marks" in w] == [
+        "op/5: the XML marks 'expects' as a verb; ontology/verbs.ttl does not know it"]
