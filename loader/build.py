@@ -16,7 +16,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from .docs import ontology_html, vocabularies_html
-from .dumps import (CONTEXT_FILE, FORMATS, ONTOLOGY_GRAPH, DumpFormat, description, graph_name, gzipped,
+from .subjects import read_subject_labels, subject_graph
+from .dumps import (CONTEXT_FILE, FORMATS, ONTOLOGY_GRAPH, SUBJECTS_FILE, SUBJECTS_GRAPH, DumpFormat, description, graph_name, gzipped,
                     jsonld_context, serialise, union)
 from .iri import DEFAULT_BASE, IriMinter
 from .mapping import map_document, new_graph
@@ -123,10 +124,12 @@ def _counts(document: Document) -> dict[str, int]:
 def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int = 1,
           progress: Callable[[Iterable[DocumentResult], int], Iterable[DocumentResult]] | None = None,
           formats: Iterable[str] = ("turtle",), compress: bool = False, download_base: str = DOWNLOAD_BASE,
-          endpoint: str | None = None, docs: bool = False) -> BuildReport:
+          endpoint: str | None = None, docs: bool = False, subject_labels: Iterable[Path] = ()) -> BuildReport:
     """Build every document in ``paths`` into ``out_dir``: documents/*.ttl, the dataset in each
     format (unkg.ttl always), context.jsonld with JSON-LD, void.ttl describing them, and with
-    ``docs`` the HTML pages of the ontology and vocabularies in docs/."""
+    ``docs`` the HTML pages of the ontology and vocabularies in docs/; with label tables,
+    subjects.ttl labels the classification concepts the documents use."""
+    tables = [read_subject_labels(p) for p in subject_labels]  # a bad table fails before any work
     files = find_documents(paths)
     results = list(progress(_run(files, base, jobs), len(files)) if progress else _run(files, base, jobs))
     results = _refuse_conflicts(results)
@@ -139,6 +142,10 @@ def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int 
         name = document_filename(result.symbol, result.sha256 or "", result.language or "zh")
         write_atomic(out_dir / "documents" / name, result.turtle)
         graphs[graph_name(name.removesuffix(".ttl"))] = Graph().parse(data=result.turtle, format="turtle")
+    subjects = subject_graph(list(graphs.values()), tables) if tables else Graph()
+    if len(subjects):
+        graphs[SUBJECTS_GRAPH] = subjects
+        write_atomic(out_dir / SUBJECTS_FILE, turtle_bytes(subjects))
     written: dict[str, DumpFormat] = {}
     for fmt in [FORMATS[n] for n in dict.fromkeys(("turtle", *formats))]:
         data = serialise(fmt, graphs)

@@ -52,12 +52,14 @@ def main() -> None:
 @click.option("--download-base", default=DOWNLOAD_BASE, show_default=True,
               help="Where the dumps will be published (for dcat:downloadURL in void.ttl).")
 @click.option("--endpoint", "endpoint", default=None, help="SPARQL endpoint serving the data (for void.ttl).")
+@click.option("--subject-labels", "subject_labels", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="CSV (concept_uri, prefLabel_<lang>) labelling the documents' subjects, e.g. UNBIS in Chinese.")
 @click.option("--docs/--no-docs", default=True, show_default=True,
               help="Write docs/ontology.html (pyLODE) and docs/vocabularies.html.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures and the total.")
 def build_command(paths: tuple[Path, ...], out_dir: Path, base: str, jobs: int, formats: tuple[str, ...],
-                  all_formats: bool, compress: bool, download_base: str, endpoint: str | None, docs: bool,
-                  quiet: bool) -> None:
+                  all_formats: bool, compress: bool, download_base: str, endpoint: str | None,
+                  subject_labels: tuple[Path, ...], docs: bool, quiet: bool) -> None:
     """Build files or folders (default: the bundled sample documents) into Turtle."""
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -69,8 +71,11 @@ def build_command(paths: tuple[Path, ...], out_dir: Path, base: str, jobs: int, 
                     file=sys.stderr)
 
     chosen = tuple(FORMATS) if all_formats else formats
-    report = build(inputs, out_dir, base=base, jobs=jobs, progress=progress, formats=chosen, compress=compress,
-                   download_base=download_base, endpoint=endpoint, docs=docs)
+    try:
+        report = build(inputs, out_dir, base=base, jobs=jobs, progress=progress, formats=chosen, compress=compress,
+                       download_base=download_base, endpoint=endpoint, docs=docs, subject_labels=subject_labels)
+    except UnkgError as err:
+        _fail(str(err))
     _print_report(report, quiet)
     sys.exit(1 if report.failed else 0)
 

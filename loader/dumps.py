@@ -22,6 +22,8 @@ PREFIXES = dict(_UNKG_PREFIXES, org=ORG, rdf=RDF, rdfs=RDFS, xsd=XSD)
 
 GRAPH_BASE = "https://w3id.org/unkg/graph/"
 ONTOLOGY_GRAPH = URIRef(GRAPH_BASE + "ontology")
+SUBJECTS_GRAPH = URIRef(GRAPH_BASE + "subjects")   # labels of classification concepts, if given
+SUBJECTS_FILE = "subjects.ttl"
 DATASET = URIRef("https://w3id.org/unkg/id/dataset")
 CONTEXT_FILE = "context.jsonld"
 UN = URIRef("https://www.un.org/")

@@ -25,7 +25,7 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from .dumps import ONTOLOGY_GRAPH, graph_name
+from .dumps import ONTOLOGY_GRAPH, SUBJECTS_FILE, SUBJECTS_GRAPH, graph_name
 from .model import UnkgError
 from .query import Rows
 from .validate import ontology_graph
@@ -148,6 +148,8 @@ def publish_build(endpoint: Endpoint, dist: Path) -> Iterator[Publication]:
         raise UnkgError(str(dist), "no documents/*.ttl here; run `unkg build` first")
     items = [(str(ONTOLOGY_GRAPH), ontology_graph().serialize(format="turtle", encoding="utf-8"))]
     items += [(str(graph_name(p.stem)), p.read_bytes()) for p in documents]
+    if (dist / SUBJECTS_FILE).exists():
+        items.append((str(SUBJECTS_GRAPH), (dist / SUBJECTS_FILE).read_bytes()))
     for name, turtle in items:
         expected = len(Graph().parse(data=turtle, format="turtle"))
         try:

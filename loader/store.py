@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .dumps import GRAPH_BASE, ONTOLOGY_GRAPH, graph_name
+from .dumps import GRAPH_BASE, ONTOLOGY_GRAPH, SUBJECTS_FILE, SUBJECTS_GRAPH, graph_name
 from .model import UnkgError
 from .query import Rows
 from .validate import ontology_graph
@@ -65,6 +65,8 @@ class LocalStore:
         for path in documents:
             name = str(graph_name(path.stem))
             loaded[name] = self.replace_graph(name, path.read_bytes())
+        if (dist / SUBJECTS_FILE).exists():
+            loaded[str(SUBJECTS_GRAPH)] = self.replace_graph(str(SUBJECTS_GRAPH), (dist / SUBJECTS_FILE).read_bytes())
         return LoadReport(loaded)
 
     def count(self, name: str | None = None) -> int:
