@@ -12,11 +12,12 @@ import bisect
 import hashlib
 import re
 import xml.parsers.expat
-from urllib.parse import quote
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import quote
 
 from .model import Identification, Identity, Kind, SourceText, Span, Unit, UnkgError
+from .profile import UNSPACED, Profile, load_profile
 from .symbols import normalise_symbol
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -125,6 +126,7 @@ class AknDocument:
 
     source: SourceText
     language: str
+    profile: Profile                         # the language's phrase patterns
     identity: Identity
     units: list[Unit]
     links: list[str]                         # undocs.org hrefs, in order
@@ -143,6 +145,10 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
         raise UnkgError(name, "Akoma Ntoso but not a resolution (no resolution with a mainBody)")
     source = SourceText(name, text, hashlib.sha256(raw).hexdigest(), "utf-8", "application/akn+xml")
     language = _language(akn)
+    try:
+        profile = load_profile(language)
+    except KeyError:
+        raise UnkgError(name, f"no language profile for '{language}' texts") from None
     identity = _identity(name, akn)
     units: list[Unit] = []
     preamble = akn.find("preamble")
@@ -151,15 +157,12 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
             content, offsets = _text(container, language)
             if not content:
                 continue
-            kind = Kind.ENACTING if _chapter_vii(content) and len(content) < 90 and (
-                content.startswith(("Acting", "根据")) or container.attrs.get("name", "").lower().startswith("acting")) \
-                else Kind.PREAMBULAR
-            if kind == Kind.ENACTING:
+            if profile.match("ChapterVIIFormula", content):
                 identity.chapter_vii = True
-                units.append(_unit(kind, "enacting", None, 1, content, offsets))
+                units.append(_unit(Kind.ENACTING, "enacting", None, 1, content, offsets))
                 continue
             number = sum(1 for u in units if u.kind == Kind.PREAMBULAR) + 1
-            units.append(_unit(kind, f"pp/{number}", None, number, content, offsets))
+            units.append(_unit(Kind.PREAMBULAR, f"pp/{number}", None, number, content, offsets))
     _body(akn.find("mainBody"), units, language)
     # Some hrefs carry spaces ("…/S/RES/1267 (1999)"); an IRI may not, so they are dropped
     # (undocs.org reads both) and anything else unsafe is percent-encoded.
@@ -169,7 +172,7 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
     keywords = sorted({(k.attrs.get("dictionary", ""), k.attrs.get("href", ""), k.attrs.get("showAs", ""))
                        for k in akn.iter("keyword") if k.attrs.get("href")})
     marked = [(unit.path, text, offset) for unit in units for text, offset in _marked_in(unit, root_index)]
-    return AknDocument(source, language, identity, units, links, keywords, marked)
+    return AknDocument(source, language, profile, identity, units, links, keywords, marked)
 
 
 def _marked_spans(akn: Element) -> list[tuple[str, int]]:
@@ -255,7 +258,7 @@ def _text(element: Element, language: str) -> tuple[str, tuple[int, ...]]:
     kept: list[tuple[str, int]] = []
     for char, offset in chars:
         if char.isspace():
-            if language in {"zh", "ja"}:
+            if language in UNSPACED:
                 continue  # Chinese mark-up indents with tabs and wraps lines: no spaces belong
             if not kept or kept[-1][0] == " ":
                 continue
@@ -275,11 +278,7 @@ def _runs_without(element: Element, skip: set[str]):
 
 
 def _squash(text: str, language: str) -> str:
-    return _SPACES.sub("" if language in {"zh", "ja"} else " ", text).strip()
-
-
-def _chapter_vii(text: str) -> bool:
-    return "Chapter VII" in text or "第七章" in text
+    return _SPACES.sub("" if language in UNSPACED else " ", text).strip()
 
 
 def _language(akn: Element) -> str:

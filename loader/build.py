@@ -238,11 +238,11 @@ def _align(results: list[DocumentResult]) -> list[DocumentResult]:
         if id(result) in refused:
             aligned.append(replace(result, turtle=None, error=refused[id(result)]))
         elif id(result) in notes:
-            graph = Graph().parse(data=result.turtle, format="turtle")
+            graph = new_graph().parse(data=result.turtle, format="turtle")
             work = next(graph.subjects(ELI.id_local, Literal(result.symbol)))
             for note in notes[id(result)]:
                 graph.add((work, UNKG.alignmentNote, Literal(note, lang="en")))
-            aligned.append(replace(result, turtle=turtle_bytes(_rebind(graph)),
+            aligned.append(replace(result, turtle=turtle_bytes(graph),
                                    warnings=result.warnings + tuple(notes[id(result)])))
         else:
             aligned.append(result)
@@ -251,13 +251,6 @@ def _align(results: list[DocumentResult]) -> list[DocumentResult]:
 
 def _listed(paths: list[str]) -> str:
     return ", ".join(paths[:6]) + (f" and {len(paths) - 6} more" if len(paths) > 6 else "")
-
-
-def _rebind(graph: Graph) -> Graph:
-    bound = new_graph()
-    for triple in graph:
-        bound.add(triple)
-    return bound
 
 
 def _language_order(language: str) -> tuple[int, str]:

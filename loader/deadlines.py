@@ -21,26 +21,28 @@ from dateutil.relativedelta import relativedelta
 from .model import Deadline, Span
 from .profile import Profile
 
-def read_number(word: str, profile: Profile | None = None) -> Fraction | None:
-    """A numeral as a number: digits, a word of the profile's number table, Chinese numerals
-    (cn2an) or, in other languages, number words (text2num); None when it is none of these.
 
-    >>> read_number("十二"), read_number("两"), read_number("半"), read_number("10")
+def read_number(word: str, profile: Profile) -> Fraction | None:
+    """A numeral as a number: digits, a word of the profile's number table (半, twice), Chinese
+    numerals (cn2an) or, in other languages, number words (text2num); None when none of these.
+
+    >>> from unkg.profile import load_profile
+    >>> zh = load_profile("zh")
+    >>> read_number("十二", zh), read_number("两", zh), read_number("半", zh), read_number("10", zh)
     (Fraction(12, 1), Fraction(2, 1), Fraction(1, 2), Fraction(10, 1))
     """
     word = word.strip()
-    language = profile.language if profile else "zh"
     if not word:
         return Fraction(1)
     if word.isdigit():
         return Fraction(int(word))
-    listed = profile.word("number", word) if profile else ("1/2" if word == "半" else None)
+    listed = profile.word("number", word)
     if listed:
         return Fraction(listed)
     try:
-        if language == "zh":
+        if profile.language == "zh":
             return Fraction(cn2an.cn2an(word, "smart"))
-        return Fraction(text2num(word.casefold(), language))
+        return Fraction(text2num(word.casefold(), profile.language))
     except (ValueError, KeyError):
         return None
 

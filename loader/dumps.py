@@ -11,11 +11,14 @@ import gzip
 import json
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, VOID, XSD
 
 from .mapping import PREFIXES as _UNKG_PREFIXES
+from .model import UnkgError
+from .validate import ontology_graph
 
 # unkg's prefixes and the three every dump uses; one prefix block for every format.
 PREFIXES = dict(_UNKG_PREFIXES, org=ORG, rdf=RDF, rdfs=RDFS, xsd=XSD)
@@ -46,6 +49,19 @@ FORMATS = {f.name: f for f in (
     DumpFormat("trig", "trig", "application/trig", True),
     DumpFormat("jsonld", "jsonld", "application/ld+json", False),
 )}
+
+
+def build_graphs(dist: Path) -> list[tuple[str, bytes]]:
+    """The named graphs of a build folder, as Turtle: the ontology, each document's own file
+    (documents/*.ttl) and, if written, the subject labels (what `unkg load` and `publish` send)."""
+    documents = sorted((dist / "documents").glob("*.ttl"))
+    if not documents:
+        raise UnkgError(str(dist), "no documents/*.ttl here; run `unkg build` first")
+    graphs = [(str(ONTOLOGY_GRAPH), ontology_graph().serialize(format="turtle", encoding="utf-8"))]
+    graphs += [(str(graph_name(path.stem)), path.read_bytes()) for path in documents]
+    if (dist / SUBJECTS_FILE).exists():
+        graphs.append((str(SUBJECTS_GRAPH), (dist / SUBJECTS_FILE).read_bytes()))
+    return graphs
 
 
 def graph_name(stem: str) -> URIRef:

@@ -13,12 +13,9 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from .profile import vocabulary_graph
+from .profile import UNSPACED, vocabulary_graph
 from .symbols import normalise_symbol
 from .vocab import ORG, UNKG
-
-# Scripts written without spaces between words: labels match anywhere, not on word bounds.
-_UNSPACED = {"zh", "ja"}
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ class Lexicon:
 
     def body_for_label(self, label: str) -> str | None:
         """The body a label names (case-insensitive outside unspaced scripts)."""
-        key = label if self.language in _UNSPACED else label.casefold()
+        key = label if self.language in UNSPACED else label.casefold()
         return self.body_by_label.get(key)
 
     def bodies_established_by(self, numbers: set[int]) -> list[Body]:
@@ -82,13 +79,13 @@ class Lexicon:
 
 
 def _key(language: str, text: str) -> str:
-    return text if language in _UNSPACED else text.casefold()
+    return text if language in UNSPACED else text.casefold()
 
 
 def _alternation(language: str, words: list[str]) -> str:
     words = sorted(set(words), key=lambda w: (-len(w), w))
     body = "|".join(re.escape(w) for w in words)
-    return body if language in _UNSPACED else rf"(?<![\w-])(?:{body})(?![\w-])"
+    return body if language in UNSPACED else rf"(?<![\w-])(?:{body})(?![\w-])"
 
 
 def _in_language(value: object, language: str) -> bool:
@@ -99,7 +96,7 @@ def _in_language(value: object, language: str) -> bool:
 def load_lexicon(language: str) -> Lexicon:
     """The lexicon of one language (empty parts where ontology/ has no data for it)."""
     graph = vocabulary_graph()
-    flags = 0 if language in _UNSPACED else re.IGNORECASE
+    flags = 0 if language in UNSPACED else re.IGNORECASE
     bodies = _bodies(graph, language)
     by_label = {_key(language, label): body.iri for body in bodies.values() for label in body.labels}
     body_pattern = re.compile(_alternation(language, [l for b in bodies.values() for l in b.labels]), flags) \
@@ -124,7 +121,7 @@ def load_lexicon(language: str) -> Lexicon:
         for form in graph.objects(concept, UNKG.form) if _in_language(form, language)}
     verb_pattern = None
     if verb_by_form:
-        gap = "" if language in _UNSPACED else r"\s+"
+        gap = "" if language in UNSPACED else r"\s+"
         modifiers = f"(?:(?:{_alternation(language, list(modifier_by_form))}){gap})*" if modifier_by_form else ""
         verb_pattern = re.compile(
             f"(?P<modifiers>{modifiers})(?P<verb>{_alternation(language, list(verb_by_form))})", flags)

@@ -158,10 +158,9 @@ def _provenance(graph: Graph, node: URIRef, source: URIRef, start: int, end: int
 
 def _map_citations(graph: Graph, document: Document, doc: URIRef, paths: dict[str, URIRef], source: URIRef,
                    minter: IriMinter, table: ReferenceTable) -> None:
-    counters: dict[str, int] = {}
+    counters: dict[tuple[str, str], int] = {}
     for citation in document.citations:
-        counters[citation.unit] = counters.get(citation.unit, 0) + 1
-        node = URIRef(f"{paths[citation.unit]}/{document.language}/citation/{counters[citation.unit]}")
+        node = _numbered(paths, citation.unit, "citation", counters, document.language)
         cited = _cited_resource(graph, citation, minter, table)
         graph.add((node, RDF.type, CITO.Citation))
         graph.add((node, CITO.hasCitingEntity, paths[citation.unit]))
@@ -201,14 +200,13 @@ def _cited_resource(graph: Graph, citation: Citation, minter: IriMinter, table: 
 
 def _map_instruments(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef,
                      minter: IriMinter, language: str) -> None:
-    counters: dict[str, int] = {}
+    counters: dict[tuple[str, str], int] = {}
     for mention in document.instruments:
-        counters[mention.unit] = counters.get(mention.unit, 0) + 1
         instrument = minter.instrument(mention.name)
         graph.add((instrument, RDF.type, UNKG.Instrument))
         graph.add((instrument, SKOS.prefLabel, Literal(mention.name, lang=language)))
         graph.add((instrument, UNKG.instrumentKind, UNKGV["instrument-kind/" + mention.kind]))
-        node = URIRef(f"{paths[mention.unit]}/{language}/instrument/{counters[mention.unit]}")
+        node = _numbered(paths, mention.unit, "instrument", counters, language)
         graph.add((node, RDF.type, CITO.Citation))
         graph.add((node, CITO.hasCitingEntity, paths[mention.unit]))
         graph.add((node, CITO.hasCitedEntity, instrument))
@@ -216,7 +214,6 @@ def _map_instruments(graph: Graph, document: Document, paths: dict[str, URIRef],
         graph.add((node, UNKG.citedText, Literal(mention.name, lang=language)))
         _provenance(graph, node, source, mention.span.start, mention.span.end)
         graph.add((paths[mention.unit], UNKG.mentionsInstrument, instrument))
-
 
 
 def _numbered(paths: dict[str, URIRef], unit: str, what: str, counters: dict[tuple[str, str], int],
@@ -262,7 +259,7 @@ def _map_directives(graph: Graph, document: Document, doc: URIRef, paths: dict[s
     counters: dict[tuple[str, str], int] = {}
     language = document.language
     for directive in document.directives:
-        node = _numbered(paths, directive.unit, "directive", counters, document.language)
+        node = _numbered(paths, directive.unit, "directive", counters, language)
         graph.add((node, RDF.type, UNKG.Directive))
         graph.add((node, UNKG.inParagraph, paths[directive.unit]))
         graph.add((node, UNKG.inDocument, doc))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from .akn import AknDocument, is_akn, read_akn
@@ -16,11 +15,11 @@ from .lexicon import load_lexicon
 from .instruments import extract_instruments
 from .model import Document, Kind, SourceText, Span, Unit, UnkgError
 from .profile import Profile, detect_language, load_profile
-from .read import read_source
+from .read import decode_source
 from .reftable import ReferenceTable, load_reference
 from .segment import segment
 from .structure import lay_out
-from .symbols import is_symbol, normalise_symbol
+from .symbols import is_symbol, normalise_symbol, resolution_number
 from .verbs import find_verbs
 
 
@@ -32,19 +31,16 @@ def load_document(path: Path, table: ReferenceTable | None = None) -> Document:
         raise UnkgError(path.name, f"cannot read file ({err.strerror})") from err
     if is_akn(raw):
         return extract_akn_document(read_akn(path.name, raw), table)
-    return extract_document(read_source(path), table, _user_symbol(path))
+    return extract_document(decode_source(path.name, raw), table, _user_symbol(path))
 
 
 def extract_akn_document(akn: AknDocument, table: ReferenceTable | None = None) -> Document:
     """The shared extract stages over the units an Akoma Ntoso file marks up."""
     table = table or load_reference()
-    try:
-        profile = load_profile(akn.language)
-    except KeyError:
-        raise UnkgError(akn.source.name, f"no language profile for '{akn.language}' texts") from None
+    profile = akn.profile
     identity = akn.identity
-    number = re.match(r"S/RES/(\d+)", identity.symbol or "")
-    known = table.by_number(int(number.group(1))) if number else None
+    parsed = resolution_number(identity.symbol or "")
+    known = table.by_number(parsed[0]) if parsed else None
     if known:
         identity.title = identity.title or known.title
         identity.meeting = identity.meeting or known.meeting

@@ -13,6 +13,11 @@ from .resources import resource_dir
 from .vocab import UNKG
 
 
+# Languages written without spaces between words: labels and forms match anywhere, case
+# does not fold, and the mark-up's line breaks and indents are not spaces.
+UNSPACED = frozenset({"zh", "ja"})
+
+
 @dataclass(frozen=True)
 class Profile:
     """Compiled patterns by role, for one language plus the language-neutral ones."""

@@ -25,10 +25,9 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from .dumps import ONTOLOGY_GRAPH, SUBJECTS_FILE, SUBJECTS_GRAPH, graph_name
+from .dumps import build_graphs
 from .model import UnkgError
 from .query import Rows
-from .validate import ontology_graph
 
 STAGING_SUFFIX = "#staging"
 RETRY_STATUS = {502, 503, 504}
@@ -143,14 +142,7 @@ class Publication:
 
 def publish_build(endpoint: Endpoint, dist: Path) -> Iterator[Publication]:
     """Publish the ontology and every document of a build folder, one graph at a time."""
-    documents = sorted((dist / "documents").glob("*.ttl"))
-    if not documents:
-        raise UnkgError(str(dist), "no documents/*.ttl here; run `unkg build` first")
-    items = [(str(ONTOLOGY_GRAPH), ontology_graph().serialize(format="turtle", encoding="utf-8"))]
-    items += [(str(graph_name(p.stem)), p.read_bytes()) for p in documents]
-    if (dist / SUBJECTS_FILE).exists():
-        items.append((str(SUBJECTS_GRAPH), (dist / SUBJECTS_FILE).read_bytes()))
-    for name, turtle in items:
+    for name, turtle in build_graphs(dist):
         expected = len(Graph().parse(data=turtle, format="turtle"))
         try:
             publish_graph(endpoint, name, turtle, expected)

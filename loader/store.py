@@ -15,10 +15,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .dumps import GRAPH_BASE, ONTOLOGY_GRAPH, SUBJECTS_FILE, SUBJECTS_GRAPH, graph_name
+from .dumps import GRAPH_BASE, build_graphs
 from .model import UnkgError
 from .query import Rows
-from .validate import ontology_graph
 
 STAGING_SUFFIX = "#staging"
 
@@ -56,18 +55,9 @@ class LocalStore:
         return self.count(name)
 
     def load_build(self, dist: Path) -> LoadReport:
-        """Load every document of a build folder (documents/*.ttl) and the ontology."""
-        documents = sorted((dist / "documents").glob("*.ttl"))
-        if not documents:
-            raise UnkgError(str(dist), "no documents/*.ttl here; run `unkg build` first")
-        loaded = {str(ONTOLOGY_GRAPH): self.replace_graph(
-            str(ONTOLOGY_GRAPH), ontology_graph().serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)}
-        for path in documents:
-            name = str(graph_name(path.stem))
-            loaded[name] = self.replace_graph(name, path.read_bytes())
-        if (dist / SUBJECTS_FILE).exists():
-            loaded[str(SUBJECTS_GRAPH)] = self.replace_graph(str(SUBJECTS_GRAPH), (dist / SUBJECTS_FILE).read_bytes())
-        return LoadReport(loaded)
+        """Load every graph of a build folder: each document (documents/*.ttl), the ontology,
+        the subject labels."""
+        return LoadReport({name: self.replace_graph(name, turtle) for name, turtle in build_graphs(dist)})
 
     def count(self, name: str | None = None) -> int:
         """Triples in one graph, or in the union of all graphs."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import Lexicon
 from .model import Kind, Unit, VerbUse
-from .profile import Profile
+from .profile import UNSPACED, Profile
 
 # Units whose clauses open with Council verbs; letters and reports speak otherwise.
 VERB_UNITS = {Kind.PREAMBULAR, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.ANNEX_PARAGRAPH}
@@ -44,7 +44,7 @@ def unit_verbs(unit: Unit, profile: Profile, lexicon: Lexicon) -> list[VerbUse]:
 
 
 def _key(lexicon: Lexicon, form: str) -> str:
-    return form if lexicon.language in ("zh", "ja") else form.casefold()
+    return form if lexicon.language in UNSPACED else form.casefold()
 
 
 def _modifiers(words: str, lexicon: Lexicon) -> tuple[str, ...]:

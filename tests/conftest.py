@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 import tomllib
+from collections.abc import Callable
 import urllib.request
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from unkg.build import BuildReport, build
 from unkg.model import Document
 from unkg.pipeline import load_document
+from unkg.query import canned_queries
 from unkg.remote import Endpoint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +42,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
     return out, build([SAMPLES], out)
 
 
+@pytest.fixture(scope="session")
+def dist(built) -> Path:
+    """The folder the five samples were built into (modules that build otherwise override it)."""
+    out, _ = built
+    return out
+
+
+def example_params(name: str) -> dict[str, str]:
+    """The ``--param k=v`` pairs of a canned query's ``#+ example:`` header line."""
+    example = re.search(r"^#\+ example: (.*)$", canned_queries()[name].text, re.M)
+    assert example, f"{name}.rq has no example line"
+    return dict(pair.split("=", 1) for pair in re.findall(r"--param (\S+)", example.group(1)))
+
+
 class OxigraphServer:
     """A real Oxigraph SPARQL server on a free loopback port, its data in a folder."""
 
@@ -56,16 +72,26 @@ class OxigraphServer:
         self.process = subprocess.Popen(
             [binary, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}",
              "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 20
+
+        def listening() -> bool:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                return True
+
+        self._wait(listening, 20, "oxigraph", lambda: self.process.stderr.read().decode()[:500])
+
+    def _wait(self, ready: Callable[[], bool], seconds: float, what: str, log: Callable[[], str]) -> None:
+        """Poll ``ready`` until it holds; fail at once, with the log, if the process exits."""
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                if ready():
                     return
             except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"oxigraph exited: {self.process.stderr.read().decode()[:500]}")
-                time.sleep(0.05)
-        raise RuntimeError("oxigraph did not start within 20 s")
+                pass
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{what} exited: {log()}")
+            time.sleep(0.05)
+        raise RuntimeError(f"{what} did not answer within {seconds:g} s")
 
     def endpoint(self, **options) -> Endpoint:
         """The server's endpoint for unkg.remote."""
@@ -111,17 +137,12 @@ class VirtuosoServer(OxigraphServer):
             (self.location / "virtuoso.ini").write_text(text, encoding="utf-8")
         self.process = subprocess.Popen([binary, "+configfile", str(self.location / "virtuoso.ini"), "+foreground"],
                                         cwd=self.location, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/sparql?query=ASK%7B%7D", timeout=1) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"virtuoso-t exited; see {self.location / 'virtuoso.log'}")
-                time.sleep(0.2)
-        raise RuntimeError("virtuoso did not answer within 60 s")
+
+        def answering() -> bool:
+            with urllib.request.urlopen(f"{self.url}/sparql?query=ASK%7B%7D", timeout=1) as answer:
+                return answer.status == 200
+
+        self._wait(answering, 60, "virtuoso-t", lambda: f"see {self.location / 'virtuoso.log'}")
 
     def endpoint(self, **options) -> Endpoint:
         return Endpoint(self.url + "/sparql", self.url + "/sparql-auth", self.url + "/sparql-graph-crud-auth",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -139,7 +138,7 @@ def test_a_relative_deadline_without_an_adoption_date_is_not_computed() -> None:
 @pytest.mark.parametrize(("word", "value"), [("十二", 12), ("六", 6), ("两", 2), ("半", Fraction(1, 2)),
                                              ("12", 12), ("二十四", 24)])
 def test_numerals(word: str, value: Fraction) -> None:
-    assert read_number(word) == value
+    assert read_number(word, load_profile("zh")) == value
 
 
 def test_month_arithmetic_is_end_of_month_aware() -> None:

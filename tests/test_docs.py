@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rdflib import Graph
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, SKOS
 
 from unkg.docs import ontology_html, vocabularies_html
 from unkg.resources import resource_dir

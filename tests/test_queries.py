@@ -9,6 +9,8 @@ import pytest
 from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 
+from conftest import example_params
+
 from unkg.query import QueryError, bind_values, bound_text, canned_queries, parse_query_file, run_local
 from unkg.validate import ontology_graph
 
@@ -32,14 +34,6 @@ def test_header_and_syntax(name: str) -> None:
     query = canned_queries()[name]
     assert query.summary and query.columns
     prepareQuery(query.text)
-
-
-def example_params(name: str) -> dict[str, str]:
-    """The ``--param k=v`` pairs of a query's ``#+ example:`` header line."""
-    text = (Path(__file__).parent.parent / "queries" / f"{name}.rq").read_text(encoding="utf-8")
-    example = re.search(r"^#\+ example: (.*)$", text, re.M)
-    assert example, f"{name}.rq has no example line"
-    return dict(pair.split("=", 1) for pair in re.findall(r"--param (\S+)", example.group(1)))
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)

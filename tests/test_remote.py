@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+
+from conftest import example_params
 
 import unkg.remote as remote
 from unkg.cli import main
@@ -18,17 +19,6 @@ from unkg.validate import ontology_graph
 
 QUERY_NAMES = sorted(canned_queries())
 G2322 = GRAPH_BASE + "S-RES-2322-2016-zh"
-
-
-def example_params(name: str) -> dict[str, str]:
-    match = re.search(r"^#\+ example: (.*)$", canned_queries()[name].text, re.M)
-    return dict(p.split("=", 1) for p in re.findall(r"--param (\S+)", match.group(1))) if match else {}
-
-
-@pytest.fixture(scope="module")
-def dist(built) -> Path:
-    out, _ = built
-    return out
 
 
 def endpoint(server, **options) -> Endpoint:

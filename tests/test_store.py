@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
+from conftest import example_params
 
 from unkg.dumps import GRAPH_BASE, ONTOLOGY_GRAPH
 from unkg.model import UnkgError
@@ -17,17 +17,6 @@ from unkg.store import LocalStore
 from unkg.validate import ontology_graph
 
 QUERY_NAMES = sorted(canned_queries())
-
-
-def example_params(name: str) -> dict[str, str]:
-    match = re.search(r"^#\+ example: (.*)$", canned_queries()[name].text, re.M)
-    return dict(p.split("=", 1) for p in re.findall(r"--param (\S+)", match.group(1))) if match else {}
-
-
-@pytest.fixture(scope="module")
-def dist(built) -> Path:
-    out, _ = built
-    return out
 
 
 @pytest.fixture(scope="module")
