@@ -21,6 +21,7 @@ from .profile import UNSPACED, Profile, load_profile
 from .symbols import normalise_symbol
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+AKN_MEDIA_TYPE = "application/akn+xml"
 _LANGUAGES = {"zho": "zh", "chi": "zh", "zh": "zh", "eng": "en", "en": "en", "fra": "fr", "spa": "es",
               "rus": "ru", "ara": "ar"}
 _SPACES = re.compile(r"\s+")
@@ -131,7 +132,6 @@ class AknDocument:
     units: list[Unit]
     links: list[str]                         # undocs.org hrefs, in order
     keywords: list[tuple[str, str, str]]     # (dictionary, IRI, showAs)
-    marked: list[tuple[str, str, int]]       # (unit path, words the XML marks as a verb, offset)
 
 
 def read_akn(name: str, raw: bytes) -> AknDocument:
@@ -143,7 +143,7 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
     resolution = akn.find("resolution") or akn.find("doc") or akn.find("statement")
     if resolution is None or akn.find("mainBody") is None:
         raise UnkgError(name, "Akoma Ntoso but not a resolution (no resolution with a mainBody)")
-    source = SourceText(name, text, hashlib.sha256(raw).hexdigest(), "utf-8", "application/akn+xml")
+    source = SourceText(name, text, hashlib.sha256(raw).hexdigest(), "utf-8", AKN_MEDIA_TYPE)
     language = _language(akn)
     try:
         profile = load_profile(language)
@@ -166,32 +166,33 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
     _body(akn.find("mainBody"), units, language)
     # Some hrefs carry spaces ("…/S/RES/1267 (1999)"); an IRI may not, so they are dropped
     # (undocs.org reads both) and anything else unsafe is percent-encoded.
-    root_index = _marked_spans(akn)
+    emphasis = _emphasised(akn)
+    for unit in units:
+        unit.marked = _marked_in(unit, emphasis)
     links = [quote(a.attrs["href"].replace(" ", ""), safe=":/?#[]@!$&'()*+,;=%-._~")
              for a in akn.iter("a") if "undocs.org" in a.attrs.get("href", "")]
     keywords = sorted({(k.attrs.get("dictionary", ""), k.attrs.get("href", ""), k.attrs.get("showAs", ""))
                        for k in akn.iter("keyword") if k.attrs.get("href")})
-    marked = [(unit.path, text, offset) for unit in units for text, offset in _marked_in(unit, root_index)]
-    return AknDocument(source, language, profile, identity, units, links, keywords, marked)
+    return AknDocument(source, language, profile, identity, units, links, keywords)
 
 
-def _marked_spans(akn: Element) -> list[tuple[str, int]]:
-    """Words the mark-up sets in bold or italics (how AKN4UN marks operative verbs), with offsets."""
+def _emphasised(akn: Element) -> list[tuple[int, int]]:
+    """Source offsets of the first and last word characters of each bold or italic span
+    (AKN4UN sets the operative verbs so)."""
     found = []
     for span in akn.iter("span"):
         if span.attrs.get("class") in {"bold", "italic"}:
-            runs = [(char, offset) for run in span.runs() for char, offset in zip(run.text, run.offsets)]
-            text = " ".join("".join(c for c, _ in runs).split()).strip(" ,，")
-            first = next((o for c, o in runs if not c.isspace()), None)
-            if text and first is not None:
-                found.append((text, first))
+            kept = [offset for run in span.runs() for char, offset in zip(run.text, run.offsets)
+                    if not char.isspace() and char not in ",，;；:："]
+            if kept:
+                found.append((kept[0], kept[-1]))
     return found
 
 
-def _marked_in(unit: Unit, spans: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The marked words that lie inside one unit's text."""
-    inside = set(unit.offsets)
-    return [(text, offset) for text, offset in spans if offset in inside]
+def _marked_in(unit: Unit, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The emphasised spans inside one unit, as ranges of its text."""
+    index = {offset: i for i, offset in enumerate(unit.offsets)}
+    return tuple((index[first], index[last] + 1) for first, last in spans if first in index and last in index)
 
 
 def _body(body: Element, units: list[Unit], language: str) -> None:
@@ -203,12 +204,9 @@ def _body(body: Element, units: list[Unit], language: str) -> None:
         num = paragraph.find("num")
         number = _squash("".join(r.text for r in num.runs()), language).strip(".") if num is not None else ""
         if not number:
-            content, offsets = _text(paragraph, language)
-            if content:
-                count = sum(1 for u in units if u.kind == Kind.HEADING) + 1
-                heading = f"heading/{count}"
-                units.append(_unit(Kind.HEADING, heading, None, count, content, offsets))
+            heading = _heading(paragraph, units, language) or heading
             continue
+        heading = _heading_child(paragraph, units, language) or heading
         if number.startswith("("):  # sub-points kept as paragraphs of their own (2610)
             letter = number.strip("()")
             parent = f"op/{operative}"
@@ -228,6 +226,7 @@ def _body(body: Element, units: list[Unit], language: str) -> None:
 
 def _points(listing: Element, parent: str, units: list[Unit], language: str) -> None:
     for point in listing.elements("point"):
+        _heading_child(point, units, language)  # "Asset Freeze" over (a) in 2610 English
         num = point.find("num")
         letter = _squash("".join(r.text for r in num.runs()), language).strip("().") if num is not None else ""
         siblings = sum(1 for u in units if u.parent == parent)
@@ -242,6 +241,23 @@ def _points(listing: Element, parent: str, units: list[Unit], language: str) -> 
                            parent=parent))
         if inner is not None:
             _points(inner, path, units, language)
+
+
+def _heading(element: Element, units: list[Unit], language: str) -> str | None:
+    """A section heading made of the element's words; its path, or None when it has none."""
+    content, offsets = _text(element, language)
+    if not content:
+        return None
+    count = sum(1 for u in units if u.kind == Kind.HEADING) + 1
+    units.append(_unit(Kind.HEADING, f"heading/{count}", None, count, content, offsets))
+    return f"heading/{count}"
+
+
+def _heading_child(element: Element, units: list[Unit], language: str) -> str | None:
+    """A heading the mark-up sets inside a numbered paragraph or point, read before it:
+    the Chinese of the same resolution may give it a paragraph of its own."""
+    title = next((c for c in element.elements() if c.tag in ("heading", "subheading")), None)
+    return _heading(title, units, language) if title is not None else None
 
 
 def _unit(kind: Kind, path: str, number: str | None, position: int, text: str, offsets: tuple[int, ...],

@@ -21,6 +21,7 @@ from .dumps import (CONTEXT_FILE, FORMATS, ONTOLOGY_GRAPH, SUBJECTS_FILE, SUBJEC
                     jsonld_context, serialise, union)
 from .iri import DEFAULT_BASE, IriMinter
 from .mapping import map_document, new_graph
+from .akn import AKN_MEDIA_TYPE
 from .model import Document, Kind, UnkgError
 from .pipeline import load_document
 from .publish import document_filename, turtle_bytes, write_atomic
@@ -46,6 +47,8 @@ class DocumentResult:
     error: str | None = None
     language: str | None = None
     parts: tuple[str, ...] = ()          # local paths of the document's units (for alignment)
+    wording: tuple[str, ...] = ()        # each unit's text without spaces (same text, other layout)
+    markup: bool = False                 # read from the UN's Akoma Ntoso XML
 
     def summary(self) -> str:
         """One line for the build report."""
@@ -53,7 +56,8 @@ class DocumentResult:
             return f"FAILED {self.error}"
         counts = " ".join(f"{k}={v}" for k, v in self.counts.items())
         notes = f" ({len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''})" if self.warnings else ""
-        return f"ok     {self.file}: {self.symbol or 'unidentified'} {counts}{notes}"
+        status = "ok    " if self.turtle is not None else "skip  "  # another file holds the same text
+        return f"{status} {self.file}: {self.symbol or 'unidentified'} {counts}{notes}"
 
 
 @dataclass
@@ -104,7 +108,9 @@ def build_one(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
                                                 f"({len(report.violations)} violations; first: {first})")
     return DocumentResult(path.name, document.identity.symbol, document.source.sha256, turtle_bytes(graph),
                           _counts(document), warnings, language=document.language,
-                          parts=tuple(u.path for u in document.units))
+                          parts=tuple(u.path for u in document.units),
+                          wording=tuple("".join(u.text.split()) for u in document.units),
+                          markup=document.source.media_type == AKN_MEDIA_TYPE)
 
 
 def _counts(document: Document) -> dict[str, int]:
@@ -174,8 +180,9 @@ def _run(files: list[Path], base: str, jobs: int) -> Iterator[DocumentResult]:
 
 
 def _refuse_conflicts(results: list[DocumentResult]) -> list[DocumentResult]:
-    """Drop exact duplicates (same bytes) with a warning; refuse every file of a symbol that
-    two different texts claim, since nothing says which one is right."""
+    """Drop exact duplicates (same bytes) with a warning. Where a plain text and the UN's XML
+    give one symbol in one language, load the XML and say how the text compares; refuse every
+    other pair of texts claiming one symbol, since nothing says which one is right."""
     by_hash: dict[str, str] = {}
     by_symbol: dict[str, list[DocumentResult]] = {}
     kept: list[DocumentResult] = []
@@ -191,18 +198,39 @@ def _refuse_conflicts(results: list[DocumentResult]) -> list[DocumentResult]:
         kept.append(result)
         if result.symbol:
             by_symbol.setdefault(result.symbol, []).append(result)
-    refused: dict[int, str] = {}
+    changed: dict[int, DocumentResult] = {}
     for symbol, claimants in by_symbol.items():
         for language in {r.language for r in claimants}:
             same = [r for r in claimants if r.language == language]
-            if len(same) > 1:  # two texts of one language disagree: nothing says which is right
-                for result in same:
-                    others = ", ".join(r.file for r in same if r is not result)
-                    refused[id(result)] = (f"{result.file}: claims {symbol}, as does {others} with different "
-                                           f"text in the same language; neither loaded")
-    kept = [DocumentResult(r.file, r.symbol, r.sha256, error=refused[id(r)], language=r.language)
-            if id(r) in refused and r.turtle is not None else r for r in kept]
-    return _align(kept)
+            if len(same) < 2:
+                continue
+            markup = [r for r in same if r.markup]
+            if len(markup) == 1:
+                xml = markup[0]
+                for other in same:
+                    if other is not xml:
+                        note = f"{other.file}: {_compared(other, xml)}; {xml.file}, the UN's XML, is loaded instead"
+                        changed[id(other)] = replace(other, turtle=None, warnings=other.warnings + (note,))
+                        changed[id(xml)] = replace(changed.get(id(xml), xml),
+                                                   warnings=changed.get(id(xml), xml).warnings + (note,))
+                continue
+            for result in same:  # two texts of one language disagree: nothing says which is right
+                others = ", ".join(r.file for r in same if r is not result)
+                changed[id(result)] = DocumentResult(
+                    result.file, result.symbol, result.sha256, language=result.language,
+                    error=f"{result.file}: claims {symbol}, as does {others} with different text in the same "
+                          f"language; neither loaded")
+    return _align([changed.get(id(r), r) for r in kept])
+
+
+def _compared(text: DocumentResult, xml: DocumentResult) -> str:
+    """How a plain text of a resolution compares with its XML: same words, or where not."""
+    if text.parts != xml.parts:
+        return f"its paragraphs differ from those of {xml.file} ({_difference(xml.parts, text.parts)})"
+    differing = [path for path, a, b in zip(xml.parts, xml.wording, text.wording) if a != b]
+    if not differing:
+        return f"the same {xml.symbol} as {xml.file}, word for word (spacing and line breaks aside)"
+    return f"the same paragraphs as {xml.file}, but the words of {_listed(differing)} differ"
 
 
 def _align(results: list[DocumentResult]) -> list[DocumentResult]:
@@ -222,13 +250,9 @@ def _align(results: list[DocumentResult]) -> list[DocumentResult]:
         group.sort(key=lambda r: _language_order(r.language or ""))
         reference = group[0]
         for other in group[1:]:
-            lacks = [p for p in reference.parts if p not in set(other.parts)]
-            extra = [p for p in other.parts if p not in set(reference.parts)]
-            if not lacks and not extra:
+            difference = _difference(reference.parts, other.parts)
+            if not difference:
                 continue
-            difference = "; ".join(part for part in (
-                f"it lacks {_listed(lacks)}" if lacks else "",
-                f"it has {_listed(extra)} that the '{reference.language}' version lacks" if extra else "") if part)
             refused[id(other)] = (f"{other.file}: the '{other.language}' version of {symbol} does not match the "
                                   f"'{reference.language}' version ({reference.file}): {difference}; not merged")
             notes.setdefault(id(reference), []).append(
@@ -247,6 +271,20 @@ def _align(results: list[DocumentResult]) -> list[DocumentResult]:
         else:
             aligned.append(result)
     return aligned
+
+
+def _difference(reference: tuple[str, ...], other: tuple[str, ...]) -> str:
+    """What keeps two versions' paragraphs from pairing one to one ('' when nothing does)."""
+    lacks = [p for p in reference if p not in set(other)]
+    extra = [p for p in other if p not in set(reference)]
+    if lacks or extra:
+        return "; ".join(part for part in (
+            f"it lacks {_listed(lacks)}" if lacks else "",
+            f"it has {_listed(extra)} that the other lacks" if extra else "") if part)
+    if reference != other:  # same paragraphs, another order: a heading over other paragraphs
+        first = next(i for i, (a, b) in enumerate(zip(reference, other)) if a != b)
+        return f"its paragraphs come in another order from {other[first]} on (expected {reference[first]})"
+    return ""
 
 
 def _listed(paths: list[str]) -> str:

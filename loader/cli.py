@@ -89,7 +89,9 @@ def _print_report(report: BuildReport, quiet: bool) -> None:
             for warning in result.warnings:
                 click.echo(f"       warning: {warning}")
     built = sum(1 for r in report.results if r.turtle is not None and not r.error)
-    click.echo(f"{built} document(s) built, {len(report.failed)} refused, {report.triples} triples")
+    skipped = sum(1 for r in report.results if r.turtle is None and not r.error)
+    click.echo(f"{built} document(s) built, " + (f"{skipped} skipped, " if skipped else "")
+               + f"{len(report.failed)} refused, {report.triples} triples")
 
 
 @main.command("validate")

@@ -81,6 +81,7 @@ class Unit:
     heading: str | None = None       # path of the heading an operative paragraph sits under
     closing: bool = False
     reports_on: tuple[str, ...] = () # report sections: operative paragraph numbers covered
+    marked: tuple[tuple[int, int], ...] = ()  # text ranges the mark-up emphasises (AKN4UN's verbs)
 
     def source_span(self, start: int, end: int) -> Span:
         """The source span of ``text[start:end]``."""

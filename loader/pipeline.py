@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 from .akn import AknDocument, is_akn, read_akn
@@ -14,13 +15,13 @@ from .identify import identify
 from .lexicon import load_lexicon
 from .instruments import extract_instruments
 from .model import Document, Kind, SourceText, Span, Unit, UnkgError
-from .profile import Profile, detect_language, load_profile
+from .profile import UNSPACED, Profile, detect_language, load_profile
 from .read import decode_source
 from .reftable import ReferenceTable, load_reference
 from .segment import segment
 from .structure import lay_out
 from .symbols import is_symbol, normalise_symbol, resolution_number
-from .verbs import find_verbs
+from .verbs import find_verbs, verb_marks
 
 
 def load_document(path: Path, table: ReferenceTable | None = None) -> Document:
@@ -55,23 +56,36 @@ def extract_akn_document(akn: AknDocument, table: ReferenceTable | None = None) 
     if document.count(Kind.OPERATIVE) == 0:
         raise UnkgError(akn.source.name, "no operative paragraphs found")
     _extract_requests(document, profile)
-    document.warnings.extend(_unknown_marked_verbs(akn, document))
+    document.warnings.extend(_unknown_marked_verbs(document, profile))
     return document
 
 
-def _unknown_marked_verbs(akn: AknDocument, document: Document) -> list[str]:
-    """The XML marks each paragraph's verbs; one the verb lexicon did not find is reported,
+def _unknown_marked_verbs(document: Document, profile: Profile) -> list[str]:
+    """The XML marks each paragraph's verbs; a marked word no verb use covers is reported,
     so ontology/verbs.ttl can learn it."""
-    spans = [(v.unit, v.span.start, v.span.end) for v in document.verbs]
     # Headings and the Chapter VII formula are set in bold or italics too; they have no verb.
-    verbless = {u.path for u in document.units if u.kind in (Kind.HEADING, Kind.ENACTING)}
+    verbless = {Kind.HEADING, Kind.ENACTING}
     unknown = []
-    for path, text, offset in akn.marked:
-        if path in verbless or len(text) > 40 \
-                or any(unit == path and start <= offset < end for unit, start, end in spans):
+    for unit in document.units:
+        if unit.kind in verbless:
             continue
-        unknown.append(f"{path}: the XML marks '{text}' as a verb; ontology/verbs.ttl does not know it")
+        uses = [(v.start, v.end) for v in document.verbs if v.unit == unit.path]
+        for start, end in verb_marks(unit, profile):
+            words = unit.text[start:end]
+            if end - start > 40 or any(s < end and start < e for s, e in uses):
+                continue
+            unknown.append(f"{unit.path}: the XML marks '{words}' as a verb; ontology/verbs.ttl does not know it"
+                           + _foreign_letters(words, document.language))
     return unknown
+
+
+def _foreign_letters(words: str, language: str) -> str:
+    """Name letters of another script inside a word of a spaced script (a Cyrillic С in 'Сalls')."""
+    if language in UNSPACED:
+        return ""
+    odd = [c for c in words if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")]
+    return f" (it is spelt with {', '.join(unicodedata.name(c, hex(ord(c))) for c in dict.fromkeys(odd))})" \
+        if odd else ""
 
 
 def extract_document(source: SourceText, table: ReferenceTable | None = None,

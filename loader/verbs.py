@@ -20,12 +20,14 @@ def find_verbs(units: list[Unit], profile: Profile, lexicon: Lexicon) -> list[Ve
 
 
 def unit_verbs(unit: Unit, profile: Profile, lexicon: Lexicon) -> list[VerbUse]:
-    """Verb uses at the start of the unit and after each clause mark (，；：) in it."""
+    """Verb uses at the start of the unit, after each clause mark (，；：) in it and, in mark-up
+    that emphasises verbs (AKN4UN), at each emphasised word."""
     if lexicon.verb_pattern is None:
         return []
     text = unit.text
     uses: list[VerbUse] = []
-    starts = sorted({m.end() for m in profile.finditer("ClauseStart", text)} | {0})
+    starts = sorted({m.end() for m in profile.finditer("ClauseStart", text)} | {0}
+                    | {start for start, _ in verb_marks(unit, profile)})
     for start in starts:
         found = lexicon.verb_pattern.match(text, start)
         if not found or found.end() >= len(text):
@@ -41,6 +43,23 @@ def unit_verbs(unit: Unit, profile: Profile, lexicon: Lexicon) -> list[VerbUse]:
         uses.append(VerbUse(unit.path, verb.iri, modifiers, found.group(0),
                             unit.source_span(found.start(), found.end()), found.start(), found.end()))
     return uses
+
+
+def verb_marks(unit: Unit, profile: Profile) -> list[tuple[int, int]]:
+    """The unit's emphasised spans that may hold a verb, each start moved past a clause
+    opener ("and", "while") the emphasis includes."""
+    marks = []
+    for start, end in unit.marked:
+        # Emphasis also sets foreign words "(apologie)", quoted titles and symbols; no verb there.
+        if (start and unit.text[start - 1] in OPENERS) or unit.text[start].isdigit():
+            continue
+        lead = profile.match("ClauseStart", unit.text[start:end])
+        marks.append((start + (lead.end() if lead else 0), end))
+    return marks
+
+
+# Characters before an emphasised word that show it is not a verb.
+OPENERS = "(（[“‘\"«《"
 
 
 def _key(lexicon: Lexicon, form: str) -> str:

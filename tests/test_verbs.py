@@ -30,12 +30,19 @@ def test_modifiers_are_read_before_the_verb() -> None:
     assert uses(RES_2617, "op/36")[0] == ("再次呼吁", "callsUpon", ("again",))
 
 
+def test_continuing_is_a_modifier_of_the_verb_it_continues() -> None:
+    """表示继续关切 is "expressing continued concern"; 继续决心 is "remaining determined"."""
+    assert uses(RES_2396, "pp/12")[0] == ("表示继续关切", "expressesConcern", ())
+    assert uses(RES_2617, "pp/2")[1] == ("继续决心", "determines", ("continues",))
+    assert uses(RES_2617, "pp/26")[0] == ("肯定", "recognizes", ())   # "Acknowledging" in the English
+
+
 def test_longest_form_wins() -> None:
     assert [u[1] for u in uses(RES_2322, "pp/6")] == ["expressesConcern", "reaffirms", "emphasizes"]
 
 
 def test_verb_counts_per_document() -> None:
-    assert [len(sample(n).verbs) for n in (RES_2322, RES_2396, RES_2617)] == [62, 140, 185]
+    assert [len(sample(n).verbs) for n in (RES_2322, RES_2396, RES_2617)] == [62, 141, 188]
     operative = Counter(v.verb.removeprefix(VERB) for v in sample(RES_2322).verbs if v.unit.startswith("op"))
     assert (operative["callsUpon"], operative["requests"], operative["directs"]) == (9, 4, 1)
 
