@@ -4,7 +4,8 @@ PDF text extraction breaks every paragraph into lines and scatters page furnitur
 them. Three signals mark where a paragraph begins, and the segmenter trusts any of them:
 the previous line ends with trailing white space (extractors leave it after a paragraph's
 last line), the line is indented while the previous line ends in paragraph punctuation,
-or the line opens with a paragraph number or letter after such punctuation. When lines are
+or the line opens with a paragraph number or letter after such punctuation. Where blank
+lines stand only between paragraphs, a blank line opens one too. When lines are
 separated by blank lines, a line that follows another with no blank between them opens a
 new page, and extractors indent that first line by one more space: that space is not an
 indent ("…获益，表" / " 示关切…" continues one sentence across a page break).
@@ -26,6 +27,7 @@ class _Line:
     text: str        # without the line end
     start: int       # offset of the first character of the line
     page_start: bool
+    after_gap: bool = False   # follows a blank line that separates paragraphs
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,12 @@ def _content_lines(text: str, profile: Profile) -> tuple[list[_Line], list[str]]
     for chunk in text.split("\n"):
         raw.append((chunk, offset))
         offset += len(chunk) + 1
-    nonblank = [chunk for chunk, _ in raw if chunk.strip()]
-    # Page starts can be told only where the extractor separates lines by blank lines.
-    spaced = len(nonblank) > 0 and sum(1 for chunk, _ in raw if not chunk.strip()) >= 0.5 * len(nonblank)
+    nonblank = [i for i, (chunk, _) in enumerate(raw) if chunk.strip()]
+    # Some extractors put a blank line after every line; page starts can then be told by a
+    # line that follows another with no blank between them. Others leave blank lines only
+    # between paragraphs (and after a page's last line).
+    followed = sum(1 for i in nonblank if i + 1 < len(raw) and not raw[i + 1][0].strip())
+    spaced = len(nonblank) > 0 and followed >= 0.8 * len(nonblank)
     lines: list[_Line] = []
     links: list[str] = []
     gap = True
@@ -75,6 +80,9 @@ def _content_lines(text: str, profile: Profile) -> tuple[list[_Line], list[str]]
         if not chunk.strip():
             gap = True
             continue
+        if chunk.startswith("\f"):  # a form feed: the extractor's own page break
+            feed = len(chunk) - len(chunk.lstrip("\f"))
+            chunk, start, furniture = chunk[feed:], start + feed, True
         link = profile.match("FooterLink", chunk)
         if link:
             links.append(link.group("url"))
@@ -84,7 +92,10 @@ def _content_lines(text: str, profile: Profile) -> tuple[list[_Line], list[str]]
             furniture = True
             continue
         page_start = bool(lines) and (furniture or (spaced and not gap))
-        lines.append(_Line(chunk.rstrip("\n"), start, page_start))
+        # Where blank lines are not between every line, they are between paragraphs; a line
+        # that goes on in lower case after one (a page break mid-sentence) continues it.
+        after_gap = bool(lines) and gap and not spaced and not chunk.lstrip()[:1].islower()
+        lines.append(_Line(chunk.rstrip("\n"), start, page_start, after_gap))
         gap = furniture = False
     return lines, links
 
@@ -98,10 +109,13 @@ def _opens_block(previous: _Line, line: _Line, profile: Profile) -> bool:
     if previous.text != previous.text.rstrip():
         return True
     closed = profile.search("BlockEnd", previous.text.strip()) is not None
+    body = line.text.strip()
+    numbered = bool(profile.match("OperativeNumber", body) or profile.match("SubparagraphMarker", body))
+    if line.after_gap and (closed or numbered or not line.page_start):
+        return True   # a page break after an open line ("… and 1989" / "(2011) …") goes on
     if not closed:
         return False
-    body = line.text.strip()
-    return _indent(line) > 0 or bool(profile.match("OperativeNumber", body) or profile.match("SubparagraphMarker", body))
+    return _indent(line) > 0 or numbered
 
 
 def _block(lines: list[_Line], page: int) -> Block:
@@ -110,7 +124,10 @@ def _block(lines: list[_Line], page: int) -> Block:
     for line in lines:
         lead = len(line.text) - len(line.text.lstrip())
         part = line.text.strip()
-        if chars and part and not (_CJK.match(chars[-1]) or _CJK.match(part[0])):
+        # Lines join with a space, except in CJK text and after a hyphen ("Al-" / "Qaida"):
+        # UN documents break lines only at hyphens of compound words.
+        hyphen = len(chars) > 1 and chars[-1] in "-‑" and chars[-2].isalpha()
+        if chars and part and not (_CJK.match(chars[-1]) or _CJK.match(part[0]) or hyphen):
             chars.append(" ")
             offsets.append(line.start + lead - 1)
         for index, ch in enumerate(part):

@@ -25,7 +25,8 @@ class Layout:
 
 def lay_out(name: str, blocks: list[Block], profile: Profile) -> Layout:
     """Find the layout of a resolution or a letter; UnkgError when the text is neither."""
-    for index, block in enumerate(blocks[:6]):
+    # The cover page (UNITED NATIONS / S / Security Council / Distr. GENERAL / date) comes first.
+    for index, block in enumerate(blocks[:12]):
         if profile.match("CouncilOpening", block.text):
             return _resolution(name, blocks[:index], blocks[index + 1:], profile)
         if profile.match("LetterTitle", block.text):
@@ -76,6 +77,19 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
             operative.append(unit)
             units.append(unit)
             stack = []
+            continue
+        bullet = profile.match("Bullet", text) if in_operative and operative else None
+        if bullet:
+            # A dashed point has no number of its own: its path counts the points, as in AKN.
+            while stack and any(style == "bullet" for style, _ in stack):
+                stack.pop()
+            parent = stack[-1][1] if stack else operative[-1]
+            siblings = sum(1 for u in units if u.parent == parent.path)
+            rest, offsets = block.tail(bullet.end())
+            unit = Unit(Kind.SUBPARAGRAPH, f"{parent.path}/{siblings + 1}", None, siblings + 1, rest, block.span,
+                        offsets, parent=parent.path)
+            units.append(unit)
+            stack.append(("bullet", unit))
             continue
         marker = _subpoint(text, stack, profile)
         if marker and operative:

@@ -5,6 +5,7 @@ with an extra leading space), so the loader can be tested on resolutions beyond 
 from __future__ import annotations
 
 import re
+import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,4 +118,93 @@ def _lay_out(blocks: list[tuple[int, str]]) -> str:
             if index:
                 text.append("")
             text.append(line)
+    return "\n".join(text) + "\n"
+
+
+# English ----------------------------------------------------------------------------------
+# Laid out as the UN's English PDFs extract (corpus/cr-unsc/res_en_gold): lines wrapped at
+# word boundaries, a blank line between paragraphs and none inside one, and at each page
+# break the job number, a form feed and the running symbol, mid-paragraph where it falls.
+
+EN_WIDTH = 85
+EN_PAGE_LINES = 46
+
+
+def _words(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def render_english(path: Path) -> Rendered:
+    """Lay out one en AKN file as PDF-extracted English text; what the XML says is kept in
+    whitespace-free form, as for Chinese."""
+    root = ET.parse(path).getroot()
+    ns = {"a": root.tag.split("}")[0][1:]}
+    raw_symbol = " ".join(root.find(".//a:docNumber", ns).text.split())
+    number, year = re.match(r"S/RES/(\d+)\s*\((\d{4})\)", raw_symbol).groups()
+    symbol = f"S/RES/{number} ({year})"
+    title = root.find(".//a:docTitle[@refersTo='#adoption']", ns)
+    blocks = [f"Resolution {number} ({year})", _words(title), "The Security Council,"]
+    out = Rendered("", "")
+    for container in root.find(".//a:preamble", ns).findall(".//a:container", ns):
+        text = _words(container)
+        if re.fullmatch(r"Acting under Chapter VII of the Charter of the United Nations,?", text):
+            out.chapter_vii = True
+        else:
+            out.preambular.append(_squash(container))
+        blocks.append(text)
+    operative = 0
+    for paragraph in root.find(".//a:mainBody", ns).findall("a:paragraph", ns):
+        num = paragraph.find("a:num", ns)
+        if num is None:
+            out.headings.append(_squash(paragraph))
+            blocks.append(_words(paragraph))
+            continue
+        if _words(num).startswith("("):   # sub-points kept as paragraphs of their own (2253)
+            out.points.append(f"op/{operative}/{_words(num).strip('()')}")
+            blocks.append(f"{_words(num)} {_words(paragraph.find('a:content', ns))}")
+            continue
+        operative += 1
+        intro = paragraph.find("a:list/a:intro", ns)
+        body = intro if intro is not None else paragraph.find("a:content", ns)
+        out.operative.append(_squash(body))
+        blocks.append(f"{_words(num)} {_words(body)}")
+        lst = paragraph.find("a:list", ns)
+        if lst is not None:
+            _english_points(lst, f"op/{operative}", blocks, out, ns)
+    job = re.sub(r"[^0-9]", "", path.stem.split("_")[-1])   # N0428641 → 04-28641 (E)
+    out.text, out.symbol = _lay_out_english(blocks, symbol, job), symbol
+    return out
+
+
+def _english_points(lst, prefix, blocks, out, ns) -> None:
+    for index, point in enumerate(lst.findall("a:point", ns), start=1):
+        title = point.find("a:subheading", ns)
+        if title is not None:
+            out.headings.append(_squash(title))
+            blocks.append(_words(title))
+        marker = _words(point.find("a:num", ns)) if point.find("a:num", ns) is not None else "—"
+        letter = marker.strip("().")
+        path = f"{prefix}/{letter if re.fullmatch('[a-z]+', letter) else index}"
+        out.points.append(path)
+        inner = point.find("a:list", ns)
+        body = inner.find("a:intro", ns) if inner is not None else point.find("a:content", ns)
+        blocks.append(f"{marker if letter.isalpha() else '—'} {_words(body)}")
+        if inner is not None:
+            _english_points(inner, path, blocks, out, ns)
+
+
+def _lay_out_english(blocks: list[str], symbol: str, job: str) -> str:
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")
+        lines.extend(textwrap.wrap(block, EN_WIDTH, break_on_hyphens=False, break_long_words=False))
+    text: list[str] = []
+    page_lines = 0
+    for line in lines:
+        if page_lines == EN_PAGE_LINES:
+            text.extend(["", f"{job[:2]}-{job[2:7]} (E)", "", f"\f{symbol}", ""])
+            page_lines = 0
+        text.append(line)
+        page_lines += 1
     return "\n".join(text) + "\n"

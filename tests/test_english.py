@@ -15,6 +15,7 @@ from rdflib import Graph
 from conftest import SAMPLES, SHARED
 
 from unkg.build import build
+from unkg.model import Kind
 from unkg.pipeline import load_document
 from unkg.query import canned_queries, run_local
 from unkg.validate import validate_graph
@@ -114,3 +115,37 @@ def test_other_bodies_resolutions_are_not_council_citations() -> None:
     unesco = load_document(AKN_EN / "S_RES_2347_1704802E.xml")
     assert [c.symbol for c in arab_league.citations if c.unit == "pp/10"] == []
     assert [c.symbol for c in unesco.citations if c.unit == "pp/2"] == []
+
+
+# English text extracted from the UN's PDFs ------------------------------------------------
+GOLD = SHARED / "corpus" / "cr-unsc" / "res_en_gold"
+
+
+def test_english_pdf_texts_are_read_like_the_chinese_ones() -> None:
+    """Real extractions (corpus/cr-unsc): cover page, "Resolution 1445 (2002)", the adoption
+    line with a month name and an ordinal meeting, paragraphs between blank lines, page
+    breaks mid-sentence with a form feed and the running symbol, dashed points."""
+    res_1445 = load_document(GOLD / "S_RES_1445_2002_EN_GOLD.txt")
+    identity = res_1445.identity
+    assert (identity.symbol, identity.adoption_date.isoformat(), identity.meeting, identity.chapter_vii) == (
+        "S/RES/1445 (2002)", "2002-12-04", 4653, False)
+    assert (res_1445.language, res_1445.count(Kind.PREAMBULAR), res_1445.count(Kind.OPERATIVE)) == ("en", 8, 25)
+    assert [u.path for u in res_1445.units if u.kind == Kind.SUBPARAGRAPH] == [f"op/13/{n}" for n in range(1, 7)]
+    op_2 = next(u for u in res_1445.units if u.path == "op/2")   # runs over a page break
+    assert "as well as progress in the implementation of these processes" in op_2.text
+    assert "S/RES/1445" not in op_2.text and "02-72318" not in op_2.text
+    assert res_1445.warnings == []
+
+
+def test_english_pdf_texts_give_their_deadlines() -> None:
+    res_902 = load_document(GOLD / "S_RES_0902_1994_EN_GOLD.txt")
+    assert (res_902.identity.symbol, res_902.identity.adoption_date.isoformat(), res_902.identity.meeting) == (
+        "S/RES/902 (1994)", "1994-03-11", 3347)
+    (report,) = [d for d in res_902.directives if d.deadlines]
+    assert (report.unit, report.addressees, [(x.text, x.kind, x.due.isoformat()) for x in report.deadlines]) == (
+        "op/4", ("https://w3id.org/unkg/vocab/body/SecretaryGeneral",), [("by the end of March 1994", "Absolute", "1994-03-31")])
+    res_1454 = load_document(GOLD / "S_RES_1454_2002_EN_GOLD.txt")
+    assert res_1454.identity.chapter_vii and res_1454.count(Kind.OPERATIVE) == 5 and res_1454.count(Kind.ANNEX) == 1
+    (develop,) = [d for d in res_1454.directives if d.deadlines]
+    assert [(x.text, x.kind, x.due.isoformat()) for x in develop.deadlines] == [
+        ("within sixty days", "RelativeToAdoption", "2003-02-28")]

@@ -12,10 +12,11 @@ from unkg.model import Kind
 from unkg.pipeline import extract_document
 from unkg.read import decode_source
 
-from akn_render import render
+from akn_render import render, render_english
 from conftest import SHARED
 
 FILES = sorted((SHARED / "corpus/unxml-akn/zh").glob("*.xml"))
+ENGLISH = sorted((SHARED / "corpus/unxml-akn/en").glob("*.xml"))
 
 
 def _squash(text: str) -> str:
@@ -35,3 +36,19 @@ def test_structure_and_text_match_the_xml(path: Path) -> None:
     assert [_squash(u.text) for u in units if u.kind == Kind.HEADING] == expected.headings
     assert document.count(Kind.ANNEX) == expected.annexes
     assert document.count(Kind.ANNEX_PARAGRAPH) == expected.annex_paragraphs
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=[p.name[:10] for p in ENGLISH])
+def test_english_text_gives_the_structure_and_text_of_the_xml(path: Path) -> None:
+    """Every English resolution of the corpus, laid out as its PDF extracts (paragraphs
+    between blank lines, page breaks mid-sentence), reads back as its XML records it."""
+    expected = render_english(path)
+    document = extract_document(decode_source(path.stem + ".txt", expected.text.encode("utf-8")))
+    assert document.language == "en"
+    assert document.identity.symbol == expected.symbol
+    assert document.identity.chapter_vii == expected.chapter_vii
+    units = document.units
+    assert [_squash(u.text) for u in units if u.kind == Kind.PREAMBULAR] == expected.preambular
+    assert [_squash(u.text) for u in units if u.kind == Kind.OPERATIVE] == expected.operative
+    assert [u.path for u in units if u.kind == Kind.SUBPARAGRAPH] == expected.points
+    assert [_squash(u.text) for u in units if u.kind == Kind.HEADING] == expected.headings
