@@ -169,7 +169,7 @@ def description(graphs: dict[URIRef, Graph], files: dict[str, DumpFormat], base_
     for vocabulary in ("http://data.europa.eu/eli/ontology#", "http://purl.org/dc/terms/",
                        "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/ns/org#",
                        "http://www.w3.org/2006/time#", "http://www.w3.org/ns/prov#", "http://purl.org/spar/cito/",
-                       "https://w3id.org/unkg/ontology#"):
+                       "http://xmlns.com/foaf/0.1/", "https://w3id.org/unkg/ontology#"):
         described.add((d, VOID.vocabulary, URIRef(vocabulary)))
     if issued:
         described.add((d, DCTERMS.modified, Literal(issued, datatype=XSD.date)))

@@ -8,7 +8,7 @@ and character offsets, so any triple leads back to the words it came from.
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .iri import IriMinter
 from .model import Citation, Deadline, Document, Identification, Kind, Unit
@@ -30,7 +30,7 @@ _CLASS = {
     Kind.ANNEX_PARAGRAPH: UNKG.AnnexParagraph,
 }
 PREFIXES = {"unkg": UNKG._NS, "eli": ELI, "cito": CITO, "dcterms": DCTERMS, "prov": PROV,
-            "skos": SKOS, "owl": OWL, "time": TIME, "unkgv": UNKGV}
+            "skos": SKOS, "owl": OWL, "time": TIME, "unkgv": UNKGV, "foaf": FOAF}
 
 
 def document_iri(document: Document, minter: IriMinter) -> URIRef:
@@ -104,6 +104,7 @@ def _map_identity(graph: Graph, document: Document, doc: URIRef, source: URIRef,
         parsed = resolution_number(identity.symbol)
         if parsed:
             graph.add((doc, ELI.number, Literal(str(parsed[0]))))
+            _library_record(graph, doc, parsed[0], table)
     if identity.adoption_date:
         graph.add((doc, ELI.date_document, Literal(identity.adoption_date, datatype=XSD.date)))
     if identity.meeting:
@@ -176,6 +177,14 @@ def _map_citations(graph: Graph, document: Document, doc: URIRef, paths: dict[st
         graph.add((doc, ELI.cites, minter.document(citation.symbol)))
 
 
+def _library_record(graph: Graph, resolution: URIRef, number: int, table: ReferenceTable) -> None:
+    """Link a resolution to its UN Digital Library record: date and title for the years
+    before the reference table begins (2000)."""
+    record = table.library_record(number)
+    if record:
+        graph.add((resolution, FOAF.isPrimaryTopicOf, URIRef(record)))
+
+
 def _cited_resource(graph: Graph, citation: Citation, minter: IriMinter, table: ReferenceTable) -> URIRef:
     target = minter.document(citation.symbol)
     graph.add((target, RDF.type, UNKG[symbol_kind(citation.symbol)]))
@@ -184,6 +193,7 @@ def _cited_resource(graph: Graph, citation: Citation, minter: IriMinter, table: 
     parsed = resolution_number(citation.symbol)
     if parsed:
         graph.add((target, ELI.number, Literal(str(parsed[0]))))
+        _library_record(graph, target, parsed[0], table)
         record = table.by_number(parsed[0])
         if record is not None and record.year == parsed[1]:
             graph.add((target, DCTERMS.title, Literal(record.title, lang="en")))

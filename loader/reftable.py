@@ -27,8 +27,9 @@ class ResolutionRecord:
 class ReferenceTable:
     """Look resolutions up by number or by the meeting that adopted them."""
 
-    def __init__(self, records: list[ResolutionRecord]) -> None:
+    def __init__(self, records: list[ResolutionRecord], library: dict[int, str] | None = None) -> None:
         self._by_number = {r.number: r for r in records}
+        self._library = library or {}
         self._by_meeting: dict[tuple[int, date], list[ResolutionRecord]] = {}
         for record in records:
             if record.meeting is not None and record.adopted is not None:
@@ -41,13 +42,17 @@ class ReferenceTable:
         """The resolution with this number, if the table has it."""
         return self._by_number.get(number)
 
+    def library_record(self, number: int) -> str | None:
+        """The UN Digital Library record of resolution ``number`` (1946 on), if known."""
+        return self._library.get(number)
+
     def by_meeting(self, meeting: int, adopted: date) -> list[ResolutionRecord]:
         """Every resolution adopted at this meeting on this date (several are possible)."""
         return list(self._by_meeting.get((meeting, adopted), []))
 
 
-def parse_table(text: str) -> ReferenceTable:
-    """Parse the CSV text of a reference table."""
+def parse_table(text: str, library: str = "") -> ReferenceTable:
+    """Parse the CSV text of a reference table (and of the Digital Library record table)."""
     records = []
     for row in csv.DictReader(io.StringIO(text)):
         records.append(ResolutionRecord(
@@ -55,10 +60,14 @@ def parse_table(text: str) -> ReferenceTable:
             adopted=date.fromisoformat(row["adoption_date"]) if row["adoption_date"].strip() else None,
             meeting=int(row["meeting"]) if row["meeting"].strip() else None,
             chapter_vii=row["chapter_vii"] == "true", title=row["title"]))
-    return ReferenceTable(records)
+    records_by_number = {int(row["res_no"]): row["url_record"].strip()
+                         for row in csv.DictReader(io.StringIO(library)) if row["url_record"].strip()}
+    return ReferenceTable(records, records_by_number)
 
 
 @cache
 def load_reference() -> ReferenceTable:
-    """The bundled table (reference/sc-resolutions.csv)."""
-    return parse_table((resource_dir("reference") / "sc-resolutions.csv").read_text(encoding="utf-8"))
+    """The bundled tables (reference/sc-resolutions.csv, reference/un-digital-library.csv)."""
+    folder = resource_dir("reference")
+    return parse_table((folder / "sc-resolutions.csv").read_text(encoding="utf-8"),
+                       (folder / "un-digital-library.csv").read_text(encoding="utf-8"))

@@ -95,3 +95,19 @@ def test_instrument_kinds() -> None:
 def test_quoted_name_is_an_instrument_only_with_a_kind_word() -> None:
     names = {m.name for name in SAMPLE_NAMES for m in sample(name).instruments}
     assert "信通技术促和平、技术反恐" not in names   # “…”倡议 of 2396: an initiative, not an instrument
+
+
+def test_cited_resolutions_link_to_their_library_records(dist) -> None:
+    """The reference table dates and titles resolutions from 2000 on; for every resolution,
+    cited or loaded, the UN Digital Library record (CR-UNSC's table, 1946 on) is linked."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCTERMS, FOAF, RDF
+
+    graph = Graph().parse(dist / "unkg.ttl")
+    res_1267 = URIRef("https://w3id.org/unkg/id/S/RES/1267(1999)")
+    assert list(graph.objects(res_1267, FOAF.isPrimaryTopicOf)) == [URIRef("https://digitallibrary.un.org/record/287334")]
+    assert list(graph.objects(res_1267, DCTERMS.title)) == []   # before the reference table begins
+    res_2322 = URIRef("https://w3id.org/unkg/id/S/RES/2322(2016)")
+    assert list(graph.objects(res_2322, FOAF.isPrimaryTopicOf)) == [URIRef("https://digitallibrary.un.org/record/851384")]
+    resolutions = set(graph.subjects(RDF.type, URIRef("https://w3id.org/unkg/ontology#Resolution")))
+    assert len(resolutions) == 60 and all(graph.value(r, FOAF.isPrimaryTopicOf) for r in resolutions)
