@@ -7,6 +7,7 @@ dataset dump is written.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -15,13 +16,13 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
+from .akn import AKN_MEDIA_TYPE
 from .docs import ontology_html, vocabularies_html
 from .subjects import read_subject_labels, subject_graph
 from .dumps import (CONTEXT_FILE, FORMATS, ONTOLOGY_GRAPH, SUBJECTS_FILE, SUBJECTS_GRAPH, DumpFormat, description, graph_name, gzipped,
                     jsonld_context, serialise, union)
 from .iri import DEFAULT_BASE, IriMinter
 from .mapping import map_document, new_graph
-from .akn import AKN_MEDIA_TYPE
 from .model import Document, Kind, UnkgError
 from .pipeline import load_document
 from .publish import document_filename, turtle_bytes, write_atomic
@@ -47,7 +48,7 @@ class DocumentResult:
     error: str | None = None
     language: str | None = None
     parts: tuple[str, ...] = ()          # local paths of the document's units (for alignment)
-    wording: tuple[str, ...] = ()        # each unit's text without spaces (same text, other layout)
+    wording: tuple[str, ...] = ()        # a digest of each unit's words, spaces left out
     markup: bool = False                 # read from the UN's Akoma Ntoso XML
 
     def summary(self) -> str:
@@ -109,7 +110,8 @@ def build_one(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
     return DocumentResult(path.name, document.identity.symbol, document.source.sha256, turtle_bytes(graph),
                           _counts(document), warnings, language=document.language,
                           parts=tuple(u.path for u in document.units),
-                          wording=tuple("".join(u.text.split()) for u in document.units),
+                          wording=tuple(hashlib.sha256("".join(u.text.split()).encode("utf-8")).hexdigest()[:16]
+                                        for u in document.units),
                           markup=document.source.media_type == AKN_MEDIA_TYPE)
 
 
@@ -207,12 +209,11 @@ def _refuse_conflicts(results: list[DocumentResult]) -> list[DocumentResult]:
             markup = [r for r in same if r.markup]
             if len(markup) == 1:
                 xml = markup[0]
-                for other in same:
-                    if other is not xml:
-                        note = f"{other.file}: {_compared(other, xml)}; {xml.file}, the UN's XML, is loaded instead"
-                        changed[id(other)] = replace(other, turtle=None, warnings=other.warnings + (note,))
-                        changed[id(xml)] = replace(changed.get(id(xml), xml),
-                                                   warnings=changed.get(id(xml), xml).warnings + (note,))
+                notes = tuple(f"{other.file}: {_compared(other, xml)}; {xml.file}, the UN's XML, is loaded instead"
+                              for other in same if other is not xml)
+                for other, note in zip([r for r in same if r is not xml], notes):
+                    changed[id(other)] = replace(other, turtle=None, warnings=other.warnings + (note,))
+                changed[id(xml)] = replace(xml, warnings=xml.warnings + notes)
                 continue
             for result in same:  # two texts of one language disagree: nothing says which is right
                 others = ", ".join(r.file for r in same if r is not result)

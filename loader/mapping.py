@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .iri import IriMinter
-from .model import Citation, Deadline, Document, Identification, Kind, Unit
+from .model import Citation, Deadline, Document, Identification, Kind, Span, Unit
 from .reftable import ReferenceTable
 from .symbols import resolution_number, symbol_kind
 from .vocab import CITO, ELI, TIME, UNKG, UNKGV
@@ -235,43 +235,47 @@ def _numbered(paths: dict[str, URIRef], unit: str, what: str, counters: dict[tup
     return URIRef(f"{paths[unit]}/{language}/{what}/{counters[(unit, what)]}")
 
 
+def _fact(graph: Graph, paths: dict[str, URIRef], unit: str, what: str, cls: URIRef,
+          counters: dict[tuple[str, str], int], language: str, source: URIRef, span: Span) -> URIRef:
+    """A fact read from one paragraph: its numbered node, class, paragraph and provenance."""
+    node = _numbered(paths, unit, what, counters, language)
+    graph.add((node, RDF.type, cls))
+    graph.add((node, UNKG.inParagraph, paths[unit]))
+    _provenance(graph, node, source, span.start, span.end)
+    return node
+
+
 def _map_mentions(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef) -> None:
     counters: dict[tuple[str, str], int] = {}
     for mention in document.mentions:
-        node = _numbered(paths, mention.unit, "body", counters, document.language)
-        graph.add((node, RDF.type, UNKG.BodyMention))
-        graph.add((node, UNKG.inParagraph, paths[mention.unit]))
+        node = _fact(graph, paths, mention.unit, "body", UNKG.BodyMention, counters, document.language, source,
+                     mention.span)
         graph.add((node, UNKG.citedText, Literal(mention.text, lang=document.language)))
         if mention.body:
             graph.add((node, UNKG.refersTo, URIRef(mention.body)))
             graph.add((paths[mention.unit], UNKG.mentionsBody, URIRef(mention.body)))
         if mention.anaphoric:
             graph.add((node, UNKG.anaphoric, Literal(True)))
-        _provenance(graph, node, source, mention.span.start, mention.span.end)
 
 
 def _map_verbs(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef) -> None:
     counters: dict[tuple[str, str], int] = {}
     for use in document.verbs:
-        node = _numbered(paths, use.unit, "verb", counters, document.language)
-        graph.add((node, RDF.type, UNKG.VerbUse))
-        graph.add((node, UNKG.inParagraph, paths[use.unit]))
+        node = _fact(graph, paths, use.unit, "verb", UNKG.VerbUse, counters, document.language, source, use.span)
         graph.add((node, UNKG.verb, URIRef(use.verb)))
         for modifier in use.modifiers:
             graph.add((node, UNKG.modifier, URIRef(modifier)))
         graph.add((node, UNKG.verbText, Literal(use.text, lang=document.language)))
         graph.add((node, UNKG.position, Literal(counters[(use.unit, "verb")], datatype=XSD.integer)))
         graph.add((paths[use.unit], UNKG.usesVerb, URIRef(use.verb)))
-        _provenance(graph, node, source, use.span.start, use.span.end)
 
 
 def _map_directives(graph: Graph, document: Document, doc: URIRef, paths: dict[str, URIRef], source: URIRef) -> None:
     counters: dict[tuple[str, str], int] = {}
     language = document.language
     for directive in document.directives:
-        node = _numbered(paths, directive.unit, "directive", counters, language)
-        graph.add((node, RDF.type, UNKG.Directive))
-        graph.add((node, UNKG.inParagraph, paths[directive.unit]))
+        node = _fact(graph, paths, directive.unit, "directive", UNKG.Directive, counters, language, source,
+                     directive.span)
         graph.add((node, UNKG.inDocument, doc))
         graph.add((paths[directive.unit], UNKG.hasDirective, node))
         graph.add((node, UNKG.position, Literal(counters[(directive.unit, "directive")], datatype=XSD.integer)))
@@ -289,7 +293,6 @@ def _map_directives(graph: Graph, document: Document, doc: URIRef, paths: dict[s
             graph.add((node, UNKG.unlinkedAddressee, Literal(words, lang=language)))
         for number, deadline in enumerate(directive.deadlines, 1):
             _map_deadline(graph, URIRef(f"{node}/deadline/{number}"), node, deadline, doc, source, language)
-        _provenance(graph, node, source, directive.span.start, directive.span.end)
 
 
 def _map_deadline(graph: Graph, node: URIRef, directive: URIRef, deadline: Deadline, doc: URIRef, source: URIRef,
@@ -321,10 +324,9 @@ def _map_deliveries(graph: Graph, document: Document, doc: URIRef, paths: dict[s
                     minter: IriMinter) -> None:
     counters: dict[tuple[str, str], int] = {}
     for delivery in document.deliveries:
-        node = _numbered(paths, delivery.unit, "delivery", counters, document.language)
+        node = _fact(graph, paths, delivery.unit, "delivery", UNKG.ReportedDelivery, counters, document.language,
+                     source, delivery.span)
         answered = minter.part(str(minter.document(delivery.symbol)), delivery.paragraph)
-        graph.add((node, RDF.type, UNKG.ReportedDelivery))
-        graph.add((node, UNKG.inParagraph, paths[delivery.unit]))
         graph.add((node, UNKG.inDocument, doc))
         graph.add((node, UNKG.answers, answered))
         graph.add((answered, RDF.type, ELI.LegalResourceSubdivision))
@@ -338,7 +340,6 @@ def _map_deliveries(graph: Graph, document: Document, doc: URIRef, paths: dict[s
             graph.add((node, UNKG.deliveredTo, URIRef(delivery.to)))
         graph.add((node, UNKG.isThisDocument, Literal(delivery.this_document)))
         graph.add((node, UNKG.text, Literal(delivery.text, lang=document.language)))
-        _provenance(graph, node, source, delivery.span.start, delivery.span.end)
 
 
 __all__ = ["map_document", "document_iri", "new_graph", "PREFIXES", "Identification"]

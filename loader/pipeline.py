@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from .akn import AknDocument, is_akn, read_akn
@@ -15,7 +16,7 @@ from .identify import identify
 from .lexicon import load_lexicon
 from .instruments import extract_instruments
 from .model import Document, Kind, SourceText, Span, Unit, UnkgError
-from .profile import UNSPACED, Profile, detect_language, load_profile
+from .profile import Profile, detect_language, load_profile
 from .read import decode_source
 from .reftable import ReferenceTable, load_reference
 from .segment import segment
@@ -65,27 +66,32 @@ def _unknown_marked_verbs(document: Document, profile: Profile) -> list[str]:
     so ontology/verbs.ttl can learn it."""
     # Headings and the Chapter VII formula are set in bold or italics too; they have no verb.
     verbless = {Kind.HEADING, Kind.ENACTING}
+    uses_in: dict[str, list[tuple[int, int]]] = {}
+    for use in document.verbs:
+        uses_in.setdefault(use.unit, []).append((use.start, use.end))
     unknown = []
     for unit in document.units:
         if unit.kind in verbless:
             continue
-        uses = [(v.start, v.end) for v in document.verbs if v.unit == unit.path]
+        uses = uses_in.get(unit.path, [])
         for start, end in verb_marks(unit, profile):
             words = unit.text[start:end]
             if end - start > 40 or any(s < end and start < e for s, e in uses):
                 continue
             unknown.append(f"{unit.path}: the XML marks '{words}' as a verb; ontology/verbs.ttl does not know it"
-                           + _foreign_letters(words, document.language))
+                           + _foreign_letters(words))
     return unknown
 
 
-def _foreign_letters(words: str, language: str) -> str:
-    """Name letters of another script inside a word of a spaced script (a Cyrillic С in 'Сalls')."""
-    if language in UNSPACED:
+def _foreign_letters(words: str) -> str:
+    """Name the letters written in another script than most of the words' (a Cyrillic С in
+    'Сalls'); the script is the first word of a letter's Unicode name."""
+    scripts = {c: unicodedata.name(c, "?").split()[0] for c in words if c.isalpha()}
+    if not scripts:
         return ""
-    odd = [c for c in words if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")]
-    return f" (it is spelt with {', '.join(unicodedata.name(c, hex(ord(c))) for c in dict.fromkeys(odd))})" \
-        if odd else ""
+    usual = Counter(scripts[c] for c in words if c in scripts).most_common(1)[0][0]
+    odd = [unicodedata.name(c, hex(ord(c))) for c, script in scripts.items() if script != usual]
+    return f" (it is spelt with {', '.join(odd)})" if odd else ""
 
 
 def extract_document(source: SourceText, table: ReferenceTable | None = None,

@@ -78,19 +78,6 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
             units.append(unit)
             stack = []
             continue
-        bullet = profile.match("Bullet", text) if in_operative and operative else None
-        if bullet:
-            # A dashed point has no number of its own: its path counts the points, as in AKN.
-            while stack and any(style == "bullet" for style, _ in stack):
-                stack.pop()
-            parent = stack[-1][1] if stack else operative[-1]
-            siblings = sum(1 for u in units if u.parent == parent.path)
-            rest, offsets = block.tail(bullet.end())
-            unit = Unit(Kind.SUBPARAGRAPH, f"{parent.path}/{siblings + 1}", None, siblings + 1, rest, block.span,
-                        offsets, parent=parent.path)
-            units.append(unit)
-            stack.append(("bullet", unit))
-            continue
         marker = _subpoint(text, stack, profile)
         if marker and operative:
             style, value, cut = marker
@@ -102,8 +89,9 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
                 stack.pop()
             parent = stack[-1][1] if stack else operative[-1]
             siblings = sum(1 for u in units if u.parent == parent.path)
-            unit = Unit(Kind.SUBPARAGRAPH, f"{parent.path}/{value}", value, siblings + 1, rest, block.span,
-                        offsets, parent=parent.path)
+            # A dashed point has no number of its own: its path counts the points, as in AKN.
+            unit = Unit(Kind.SUBPARAGRAPH, f"{parent.path}/{value or siblings + 1}", value, siblings + 1, rest,
+                        block.span, offsets, parent=parent.path)
             units.append(unit)
             stack.append((style, unit))
             continue
@@ -125,7 +113,10 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
     return Layout("resolution", header, units)
 
 
-def _subpoint(text: str, stack: list[tuple[str, Unit]], profile: Profile) -> tuple[str, str, int] | None:
+def _subpoint(text: str, stack: list[tuple[str, Unit]], profile: Profile) -> tuple[str, str | None, int] | None:
+    bullet = profile.match("Bullet", text)
+    if bullet:
+        return "bullet", None, bullet.end()
     letter = profile.match("SubparagraphMarker", text)
     roman = profile.match("RomanSubparagraphMarker", text)
     if letter and roman:

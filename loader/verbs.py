@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from .lexicon import Lexicon
 from .model import Kind, Unit, VerbUse
 from .profile import UNSPACED, Profile
@@ -51,15 +53,16 @@ def verb_marks(unit: Unit, profile: Profile) -> list[tuple[int, int]]:
     marks = []
     for start, end in unit.marked:
         # Emphasis also sets foreign words "(apologie)", quoted titles and symbols; no verb there.
-        if (start and unit.text[start - 1] in OPENERS) or unit.text[start].isdigit():
+        if (start and _opens(unit.text[start - 1])) or unit.text[start].isdigit():
             continue
         lead = profile.match("ClauseStart", unit.text[start:end])
         marks.append((start + (lead.end() if lead else 0), end))
     return marks
 
 
-# Characters before an emphasised word that show it is not a verb.
-OPENERS = "(（[“‘\"«《"
+def _opens(char: str) -> bool:
+    """An opening bracket or quotation mark, in any script (Unicode Ps and Pi, and ")."""
+    return unicodedata.category(char) in ("Ps", "Pi") or char == '"'
 
 
 def _key(lexicon: Lexicon, form: str) -> str:
