@@ -105,6 +105,11 @@ def find_deadlines(text: str, offsets: tuple[int, ...], profile: Profile,
         if deadline:
             found.append(deadline)
             taken.append((match.start(), match.end()))
+    for match in profile.finditer("EventDeadline", text):
+        if free(match):
+            found.append(Deadline("RelativeToEvent", match.group(0).strip(), span(match), match.start(), match.end(),
+                                  event=" ".join(match.group("event").split())))
+            taken.append((match.start(), match.end()))
     for match in profile.finditer("DeadlineDate", text):
         if free(match):
             found.append(_absolute(match, span(match), profile))

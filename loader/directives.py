@@ -10,6 +10,7 @@ to" are read inside the directive's own words only, so nothing leaks between dir
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from .bodies import resolve_anaphor
@@ -36,10 +37,11 @@ def find_directives(units: list[Unit], verbs: list[VerbUse], mentions: list[Body
     extra: list[BodyMention] = []
     lead_ins: dict[str, Directive] = {}
     seen: list[BodyMention] = []
+    state = _ReaderState()
     for unit in units:
         unit_mentions = by_unit_mentions.get(unit.path, [])
         if unit.kind in DIRECTIVE_UNITS and not unit.closing and unit.offsets:
-            reader = _UnitReader(unit, unit_mentions, seen, profile, lexicon, adoption)
+            reader = _UnitReader(unit, unit_mentions, seen, profile, lexicon, adoption, state)
             found = reader.read(by_unit_verbs.get(unit.path, []), lead_ins.get(unit.parent or ""))
             directives.extend(found)
             extra.extend(reader.extra)
@@ -49,11 +51,29 @@ def find_directives(units: list[Unit], verbs: list[VerbUse], mentions: list[Body
     return directives, extra
 
 
+@dataclass(frozen=True)
+class _Addressees:
+    """Who a directive binds: linked bodies, unlinked words, where their words end, the words."""
+
+    addressees: tuple[str, ...]
+    unlinked: tuple[str, ...]
+    end: int
+    text: str
+
+
+@dataclass
+class _ReaderState:
+    """What reading carries from one directive to the next: the last addressees (for "him")."""
+
+    last: _Addressees | None = None
+
+
 class _UnitReader:
     """Reads the directives of one unit; keeps the mentions it adds (anaphors, unlinked addressees)."""
 
     def __init__(self, unit: Unit, mentions: list[BodyMention], before: list[BodyMention], profile: Profile,
-                 lexicon: Lexicon, adoption: date | None) -> None:
+                 lexicon: Lexicon, adoption: date | None, state: _ReaderState) -> None:
+        self.reader_state = state
         self.unit, self.text, self.profile, self.lexicon = unit, unit.text, profile, lexicon
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.before = before
@@ -61,10 +81,10 @@ class _UnitReader:
         self.extra: list[BodyMention] = []
 
     def read(self, verbs: list[VerbUse], lead_in: Directive | None) -> list[Directive]:
-        found = []
+        found: list[Directive] = []
         first = verbs[0].start if verbs else len(self.text)
         if lead_in is not None and first > 0:
-            found.append(self._directive(lead_in.verb, lead_in.verb_text, 0, first, lead_in))
+            found.extend(self._duties(lead_in.verb, lead_in.verb_text, 0, first, lead_in))
         for i, use in enumerate(verbs):
             verb = self.lexicon.verbs[use.verb]
             if not verb.directive:
@@ -77,16 +97,44 @@ class _UnitReader:
                 (use.end + m.start() + len(m.group(0)) - len(m.group(0).lstrip(", ")), use.end + m.end()) for m in parts]
             for k, (begin, addressed) in enumerate(starts):
                 stop = starts[k + 1][0] if k + 1 < len(starts) else end
-                found.append(self._directive(use.verb, use.text, begin, stop, None, addressed))
+                found.extend(self._duties(use.verb, use.text, begin, stop, None, addressed))
         return found
 
-    def _directive(self, verb: str, verb_text: str, start: int, end: int, lead_in: Directive | None,
-                   after_verb: int | None = None) -> Directive:
+    def _duties(self, verb: str, verb_text: str, start: int, end: int, lead_in: Directive | None,
+                after_verb: int | None = None) -> list[Directive]:
+        """The directive of one verb's words, one per duty: "to report by June …, and to keep the
+        Council informed …" lays two duties on one addressee, each with its own deadline."""
         body_start = after_verb if after_verb is not None else start
         if lead_in is not None:
-            addressees, unlinked, addressed_at = lead_in.addressees, lead_in.unlinked_addressees, body_start
+            who = _Addressees(lead_in.addressees, lead_in.unlinked_addressees, body_start, lead_in.addressee_text)
         else:
-            addressees, unlinked, addressed_at = self._addressees(verb, body_start, end)
+            who = self._addressees(verb, body_start, end)
+        if who.addressees or who.unlinked:
+            self.reader_state.last = who
+        boundaries = [who.end + m.start() for m in self.profile.finditer("DutyBoundary", self.text[who.end:end])
+                      if m.start() > 0]
+        reporting = {a.iri for a in self.lexicon.actions if a.reporting}
+        # A boundary counts only between two ways of reporting: "…review and make recommendations,
+        # and submit them to the CTC" is one deliverable, "report by June, and keep the Council
+        # informed" two duties.
+        kept: list[int] = []
+        for k, b in enumerate(boundaries):
+            before = reporting & set(self._actions(kept[-1] if kept else body_start, b, []))
+            after = reporting & set(self._actions(b, (boundaries + [end])[k + 1], []))
+            if before and after:
+                kept.append(b)
+        cuts = [body_start] + kept + [end]
+        duties = []
+        for k in range(len(cuts) - 1):
+            a, b = cuts[k], cuts[k + 1]
+            if not self.text[a:b].strip(" ，；。,;.、"):
+                continue
+            duties.append(self._directive(verb, verb_text, start if k == 0 else a, b, lead_in,
+                                          body_start if k == 0 else a, who.end if k == 0 else a, who))
+        return duties
+
+    def _directive(self, verb: str, verb_text: str, start: int, end: int, lead_in: Directive | None,
+                   body_start: int, addressed_at: int, who: "_Addressees") -> Directive:
         deadlines = tuple(d for d in self.deadlines if addressed_at <= d.start and d.end <= end)
         assisted, assisted_spans = self._who("AssistedBy", body_start, end)
         consulting, consulting_spans = self._who("Consulting", body_start, end)
@@ -99,46 +147,58 @@ class _UnitReader:
         if lead_in is not None:
             assisted = _merge(lead_in.assisted_by, assisted)
             consulting = _merge(lead_in.consulting, consulting)
-        words = self.text[start:end].rstrip(" ，；。,;.")
-        return Directive(self.unit.path, verb, verb_text, addressees, unlinked, actions, report_to, assisted,
-                         consulting, deadlines, words, self.unit.source_span(start, start + len(words)),
-                         inherited=lead_in is not None)
+        words = self.text[start:end].strip().rstrip(" ，；。,;.")
+        begin = start + (len(self.text[start:end]) - len(self.text[start:end].lstrip()))
+        return Directive(self.unit.path, verb, verb_text, who.addressees, who.unlinked, actions, report_to, assisted,
+                         consulting, deadlines, words, self.unit.source_span(begin, begin + len(words)),
+                         inherited=lead_in is not None, addressee_text=who.text)
 
     # addressees ------------------------------------------------------------------------------
-    def _addressees(self, verb: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...], int]:
-        """(linked bodies, unlinked words, where the addressees end) for a directive."""
+    def _addressees(self, verb: str, start: int, end: int) -> "_Addressees":
+        """The bodies a directive lays its duty on, the words that name them and where they end."""
         position = start
         while position < end and self.text[position] in " ，,":
             position += 1
         lead = self.profile.match("AddresseeLead", self.text[position:end])
         if lead:
             position += lead.end()
+        pronoun = self.profile.match("PronounAddressee", self.text[position:end])
+        last = self.reader_state.last
+        if pronoun and last is not None:
+            return _Addressees(last.addressees, last.unlinked, position + pronoun.end(), pronoun.group(0).strip())
         inclusion = self.profile.match("AddresseeInclusion", self.text[position:end])
         if inclusion:
             position += inclusion.end()
         listed, after = self._list_at(position, end)
         if listed:
-            return _bodies(listed), _unlinked(listed), after
+            return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
         for mention in self.mentions:
             if position <= mention.start < end:
                 listed, after = self._list_at(mention.start, end)
                 if listed and self.profile.match("ObligationMarker", self.text[after:end]):
-                    return _bodies(listed), _unlinked(listed), after
+                    return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
+        tasks = self.profile.search("TaskListLead", self.text[position:end])
+        if tasks:
+            # "Decides to establish … a Committee … to undertake the following tasks:": the
+            # body named last before the task list carries every task of it.
+            holders = [m for m in self.mentions if m.body and position <= m.start and m.end <= position + tasks.start()]
+            if holders:
+                return _Addressees((holders[-1].body,), (), holders[-1].end, holders[-1].text)
         if self.lexicon.verbs[verb].rank >= _max_rank(self.lexicon):
-            return (), (), position
+            return _Addressees((), (), position, "")
         head = self.profile.match("AnaphoricBody", self.text[position:end])
         described = None if head else self.profile.match("DescribedAddressee", self.text[position:end])
         boundary = self.profile.search("AddresseeEnd", self.text[position:end])
         length = head.end() if head else described.end() if described else boundary.start() if boundary else 0
         words = self.text[position:position + length]
         if not 2 <= len(words) <= (45 if described else 20):
-            return (), (), position
+            return _Addressees((), (), position, "")
         mention = self._anaphor(words, position)
         if mention:
-            return (mention.body,), (), mention.end
+            return _Addressees((mention.body,), (), mention.end, words)
         self.extra.append(BodyMention(self.unit.path, words, self.unit.source_span(position, position + len(words)),
                                          position, position + len(words), None))
-        return (), (words,), position + len(words)
+        return _Addressees((), (words,), position + len(words), words)
 
     def _list_at(self, position: int, end: int) -> tuple[list[BodyMention], int]:
         """The mentions forming a list that starts exactly at ``position``."""

@@ -25,6 +25,17 @@ from rdflib import URIRef
 from .symbols import is_symbol, normalise_symbol
 
 DEFAULT_BASE = "https://w3id.org/unkg/id/"
+BODY_NAMESPACE = "https://w3id.org/unkg/vocab/body/"
+
+
+def established_body(kind: str, number: int, post: str | None = None) -> str:
+    """The IRI of a body the authority file lacks, from its kind and founding resolution, in the
+    authority file's own naming (body:Committee1267): the same in every language version.
+
+    >>> established_body("PanelOfExperts", 1874), established_body("Committee", 2140, "Chair")
+    ('https://w3id.org/unkg/vocab/body/PanelOfExperts1874', 'https://w3id.org/unkg/vocab/body/Committee2140Chair')
+    """
+    return f"{BODY_NAMESPACE}{kind}{number}{post or ''}"
 UNIDENTIFIED = "unidentified/"
 
 

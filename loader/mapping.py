@@ -14,7 +14,7 @@ from .iri import IriMinter
 from .model import Citation, Deadline, Document, Identification, Kind, Span, Unit
 from .reftable import ReferenceTable
 from .symbols import resolution_number, symbol_kind
-from .vocab import CITO, ELI, TIME, UNKG, UNKGV
+from .vocab import CITO, ELI, ORG, TIME, UNKG, UNKGV
 
 _CLASS = {
     Kind.PREAMBULAR: UNKG.PreambularParagraph,
@@ -64,6 +64,7 @@ def map_document(document: Document, minter: IriMinter, table: ReferenceTable) -
         _map_unit(graph, unit, paths, doc, source, language)
     _map_citations(graph, document, doc, paths, source, minter, table)
     _map_instruments(graph, document, paths, source, minter, language)
+    _map_minted(graph, document, source, minter)
     _map_mentions(graph, document, paths, source)
     _map_verbs(graph, document, paths, source)
     _map_directives(graph, document, doc, paths, source)
@@ -245,6 +246,24 @@ def _fact(graph: Graph, paths: dict[str, URIRef], unit: str, what: str, cls: URI
     return node
 
 
+def _map_minted(graph: Graph, document: Document, source: URIRef, minter: IriMinter) -> None:
+    """Bodies the authority file lacks, named by their founding resolution: typed, labelled in
+    every language from the profiles' templates (so versions agree), and marked as minted."""
+    for body in document.minted:
+        node = URIRef(body.iri)
+        graph.add((node, RDF.type, ORG.Post if body.post_in else ORG.OrganizationalUnit))
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, SKOS.inScheme, UNKG.Bodies))
+        graph.add((node, UNKG.minted, Literal(True)))
+        for language, name in body.labels:
+            graph.add((node, SKOS.prefLabel, Literal(name, lang=language)))
+        for symbol in body.established_by:
+            graph.add((node, UNKG.establishedBy, Literal(symbol)))
+            graph.add((node, RDFS.seeAlso, minter.document(symbol)))
+        if body.post_in:
+            graph.add((node, ORG.postIn, URIRef(body.post_in)))
+
+
 def _map_mentions(graph: Graph, document: Document, paths: dict[str, URIRef], source: URIRef) -> None:
     counters: dict[tuple[str, str], int] = {}
     for mention in document.mentions:
@@ -289,6 +308,8 @@ def _map_directives(graph: Graph, document: Document, doc: URIRef, paths: dict[s
                              (UNKG.inConsultationWith, directive.consulting)):
             for value in values:
                 graph.add((node, prop, URIRef(value)))
+        if directive.addressee_text:
+            graph.add((node, UNKG.addresseeText, Literal(directive.addressee_text, lang=language)))
         for words in directive.unlinked_addressees:
             graph.add((node, UNKG.unlinkedAddressee, Literal(words, lang=language)))
         for number, deadline in enumerate(directive.deadlines, 1):

@@ -154,6 +154,7 @@ class Document:
     directives: list["Directive"] = field(default_factory=list)
     deliveries: list["Delivery"] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)   # classification IRIs (UNBIS, EuroVoc, SDG)
+    minted: list[MintedBody] = field(default_factory=list)  # bodies named by their founding resolution
 
     def count(self, kind: Kind) -> int:
         """How many units of one kind the document has."""
@@ -171,6 +172,18 @@ class BodyMention:
     end: int
     body: str | None           # IRI of the authority resource
     anaphoric: bool = False    # a bare head word ("委员会", "主席") resolved to the last fitting body
+
+
+@dataclass(frozen=True)
+class MintedBody:
+    """A body the authority file lacks, named by the resolution that set it up (the Panel of
+    Experts established pursuant to resolution 1874 (2009)): one IRI in every language."""
+
+    iri: str
+    kind: str                              # a kind of the profiles' body-head table (PanelOfExperts)
+    labels: tuple[tuple[str, str], ...]    # (language, name) from each profile's name template
+    established_by: tuple[str, ...]        # symbols of the resolutions the text names
+    post_in: str | None = None             # for a Chair: the minted body it chairs
 
 
 @dataclass(frozen=True)
@@ -221,6 +234,7 @@ class Directive:
     text: str
     span: Span
     inherited: bool = False              # verb and addressees come from the lead-in of the parent
+    addressee_text: str = ""             # the words naming the addressees, as the text has them
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from .akn import AknDocument, is_akn, read_akn
-from .bodies import find_mentions
+from .bodies import find_mentions, with_minted
 from .citations import extract_citations
 from .deliveries import find_deliveries
 from .directives import find_directives
@@ -128,8 +128,14 @@ def extract_document(source: SourceText, table: ReferenceTable | None = None,
 
 def _extract_requests(document: Document, profile: Profile) -> None:
     """Bodies, verbs, directives and deliveries: issue 3's layer over the paragraph graph."""
-    lexicon = load_lexicon(document.language)
-    mentions = find_mentions(document.units, profile, lexicon)
+    minted: dict = {}
+    own = resolution_number(document.identity.symbol or "")
+    mentions = find_mentions(document.units, profile, load_lexicon(document.language), minted,
+                             own if own and document.identity.doc_type == "resolution" else None)
+    lexicon = with_minted(load_lexicon(document.language), minted)
+    document.minted = [minted[iri] for iri in sorted(minted)]
+    document.warnings.extend(f"minted {body.iri.rsplit('/', 1)[-1]} ({dict(body.labels).get(document.language, '')}): "
+                             "the authority file lacks this body" for body in document.minted)
     document.verbs = find_verbs(document.units, profile, lexicon)
     identity = document.identity
     extra = []

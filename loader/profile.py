@@ -100,11 +100,20 @@ def load_profile(language: str) -> Profile:
     for node in graph.subjects(RDF.type, UNKG.LanguageProfile):
         if str(graph.value(node, DCTERMS.language)) != language:
             continue
-        for table, prop in (("unit", UNKG.unitWord), ("number", UNKG.numberWord), ("month", UNKG.monthWord)):
+        for table, prop in (("unit", UNKG.unitWord), ("number", UNKG.numberWord), ("month", UNKG.monthWord),
+                            ("body-head", UNKG.bodyHeadWord), ("body-name", UNKG.bodyNameTemplate)):
             for entry in graph.objects(node, prop):
                 word, _, value = str(entry).rpartition("=")
                 words.setdefault(table, {})[word.strip().casefold()] = value.strip()
     return Profile(language, {role: tuple(p) for role, p in patterns.items()}, tuple(keywords), words)
+
+
+@cache
+def profile_languages() -> tuple[str, ...]:
+    """The languages ontology/ has a profile for, sorted."""
+    graph = vocabulary_graph()
+    return tuple(sorted(str(graph.value(node, DCTERMS.language))
+                        for node in graph.subjects(RDF.type, UNKG.LanguageProfile)))
 
 
 def detect_language(text: str) -> str:

@@ -140,6 +140,7 @@ class UNKG(DefinedNamespace):
     assistedBy: URIRef
     inConsultationWith: URIRef
     unlinkedAddressee: URIRef
+    addresseeText: URIRef
     inherited: URIRef
     deadline: URIRef
     deadlineKind: URIRef
@@ -158,6 +159,12 @@ class UNKG(DefinedNamespace):
     MandateEnd: URIRef
     RelativeDeadline: URIRef
     AdoptionEvent: URIRef
+    EventDeadline: URIRef
+    DutyBoundary: URIRef
+    PronounAddressee: URIRef
+    ShortNameDefinition: URIRef
+    EstablishedHere: URIRef
+    TaskListLead: URIRef
     Recurrence: URIRef
     ClauseStart: URIRef
     ObligationMarker: URIRef
@@ -174,6 +181,9 @@ class UNKG(DefinedNamespace):
     unitWord: URIRef
     numberWord: URIRef
     monthWord: URIRef
+    bodyHeadWord: URIRef
+    bodyNameTemplate: URIRef
+    minted: URIRef
     AssistedBy: URIRef
     Consulting: URIRef
     ReportTo: URIRef

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import sample
+from conftest import SHARED, sample
+
+from unkg.pipeline import load_document
 
 BODY, VERB, ACT = ("https://w3id.org/unkg/vocab/body/", "https://w3id.org/unkg/vocab/verb/",
                    "https://w3id.org/unkg/vocab/action/")
@@ -71,6 +73,20 @@ def test_recurring_and_event_deadlines() -> None:
     assert [(x.kind, x.period, x.at_least) for x in d18.deadlines] == [("Recurring", "P1Y", True)]
     event = [x for d in directives(RES_2617, "op/16") for x in d.deadlines]
     assert [(x.kind, x.due, x.offset) for x in event] == [("RelativeToEvent", None, "P12M")]
+
+
+def test_a_second_way_of_reporting_is_a_duty_of_its_own() -> None:
+    # 2140 (2014) op/19 (e): "To report within 60 days to the Security Council on its work and
+    # thereafter to report as deemed necessary by the Committee" — the Committee this
+    # resolution sets up ("herein “the Committee”"), two duties, each with its own time.
+    document = load_document(SHARED / "corpus/unxml-dev/Pre-2020/2014/S_RES_2140_1424707e.xml")
+    first, second = [d for d in document.directives if d.unit == "op/19/e"]
+    assert first.addressees == second.addressees == ("https://w3id.org/unkg/vocab/body/Committee2140",)
+    assert [(d.kind, d.offset) for d in first.deadlines] == [("RelativeToAdoption", "P60D")]
+    assert second.text == "and thereafter to report as deemed necessary by the Committee" and second.deadlines == ()
+    # "…审查…并提出建议…，并提交反恐委员会审议" is one deliverable, not two duties.
+    (review,) = directives(RES_2617, "op/11")
+    assert [d.text for d in review.deadlines] == ["在本决议通过后六个月内"]
 
 
 def test_directive_counts_per_document() -> None:
