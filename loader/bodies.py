@@ -30,9 +30,11 @@ def find_mentions(units: list[Unit], profile: Profile, lexicon: Lexicon,
     defined: dict[str, str] = {}
     for unit in units:
         if unit.offsets:
-            mentions = unit_mentions(unit, profile, lexicon, minted) + _set_up_here(unit, profile, minted, own)
-            mentions.sort(key=lambda m: (m.start, m.end))
+            here = _set_up_here(unit, profile, minted, own)
+            mentions = sorted(unit_mentions(unit, profile, lexicon, minted) + here, key=lambda m: (m.start, m.end))
             mentions = _short_names(unit, mentions, defined, profile, lexicon)
+            # "(herein “the Committee”)": the name the resolution gives a body it sets up.
+            defined.update((m.text, m.body) for m in here if m.body)
             found.extend(mentions)
     return found
 
@@ -187,7 +189,7 @@ def _short_names(unit: Unit, mentions: list[BodyMention], defined: dict[str, str
             if free(start, end):
                 taken.append(BodyMention(unit.path, text[start:end], unit.source_span(start, end), start, end, body))
     for _, name, body in definitions:
-        defined.setdefault(name, body)
+        defined[name] = body  # a name defined again means the new body from here on
     taken.sort(key=lambda m: (m.start, m.end))
     return taken
 

@@ -7,7 +7,7 @@ import re
 from .model import Citation, Unit
 from .profile import Profile
 from .reftable import ReferenceTable
-from .symbols import is_symbol, normalise_symbol
+from .symbols import is_symbol, normalise_symbol, resolution_number
 
 _PARAGRAPH_PARTS = re.compile(r"[0-9]+|[a-z]+")
 
@@ -65,9 +65,10 @@ def extract_citations(units: list[Unit], profile: Profile, table: ReferenceTable
                         unit.source_span(match.start(), match.end())))
         for match in profile.finditer("DocumentSymbol", unit.text):
             if not _overlaps(taken, match.start(), match.end()) and is_symbol(match.group("symbol")):
+                symbol, known = _dated(normalise_symbol(match.group("symbol")), table, years)
                 add(match.start(), match.end(), Citation(
-                    unit.path, normalise_symbol(match.group("symbol")), None, match.group(0),
-                    unit.source_span(match.start(), match.end())))
+                    unit.path, symbol, None, match.group(0),
+                    unit.source_span(match.start(), match.end()), year_known=known))
         for _, citation in sorted(unit_hits, key=lambda hit: hit[0]):
             found.append(citation)
             if citation.symbol.startswith("S/RES/"):
@@ -94,6 +95,21 @@ def _years_in_text(units: list[Unit], profile: Profile) -> dict[int, int]:
                 if found.group("year"):
                     years.setdefault(int(found.group("number")), int(found.group("year")))
     return years
+
+
+def _dated(symbol: str, table: ReferenceTable, years: dict[int, int]) -> tuple[str, bool]:
+    """A Council resolution's symbol written without its year ("(S/RES/1554)", 1582) names
+    the one resolution of that number: its year from the reference table or the text.
+
+    >>> from unkg.reftable import load_reference
+    >>> _dated("S/RES/1554", load_reference(), {}), _dated("S/2005/1", load_reference(), {})
+    (('S/RES/1554 (2004)', True), ('S/2005/1', True))
+    """
+    parsed = resolution_number(symbol)
+    if parsed is None or parsed[1] is not None:
+        return symbol, True
+    year = _table_year(table, parsed[0]) or years.get(parsed[0])
+    return (f"{symbol} ({year})", True) if year else (symbol, False)
 
 
 def _table_year(table: ReferenceTable, number: int) -> int | None:

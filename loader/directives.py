@@ -107,6 +107,8 @@ class _UnitReader:
         body_start = after_verb if after_verb is not None else start
         if lead_in is not None:
             who = _Addressees(lead_in.addressees, lead_in.unlinked_addressees, body_start, lead_in.addressee_text)
+            if not (who.addressees or who.unlinked):
+                who = self._holder(body_start, end) or who
         else:
             who = self._addressees(verb, body_start, end)
         if who.addressees or who.unlinked:
@@ -166,9 +168,21 @@ class _UnitReader:
         last = self.reader_state.last
         if pronoun and last is not None:
             return _Addressees(last.addressees, last.unlinked, position + pronoun.end(), pronoun.group(0).strip())
+        if last is not None and self.profile.match("DeliverableFirst", self.text[position:end]):
+            # "…, and requests also a final report to the Committee": the deliverable stands where
+            # the addressee would, so the addressee is the one of the directive before.
+            return _Addressees(last.addressees, last.unlinked, position, "")
         inclusion = self.profile.match("AddresseeInclusion", self.text[position:end])
         if inclusion:
             position += inclusion.end()
+        tasks = self.profile.search("TaskListLead", self.text[position:end])
+        if tasks:
+            # "…to create … a group of experts (“Panel of Experts”), under the direction of the
+            # Committee, to carry out the following tasks:": the body set up here carries them.
+            here = self.profile.search("EstablishedHere", self.text[position:position + tasks.start()])
+            made = [m for m in self.mentions if here and m.body and m.start == position + here.start("name")]
+            if made:
+                return _Addressees((made[0].body,), (), made[0].end, made[0].text)
         listed, after = self._list_at(position, end)
         if listed:
             return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
@@ -177,7 +191,6 @@ class _UnitReader:
                 listed, after = self._list_at(mention.start, end)
                 if listed and self.profile.match("ObligationMarker", self.text[after:end]):
                     return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
-        tasks = self.profile.search("TaskListLead", self.text[position:end])
         if tasks:
             # "Decides to establish … a Committee … to undertake the following tasks:": the
             # body named last before the task list carries every task of it.
@@ -185,7 +198,9 @@ class _UnitReader:
             if holders:
                 return _Addressees((holders[-1].body,), (), holders[-1].end, holders[-1].text)
         if self.lexicon.verbs[verb].rank >= _max_rank(self.lexicon):
-            return _Addressees((), (), position, "")
+            # "Decides that the measures … do not apply …, provided that the relevant State has
+            # notified the Committee": the condition names who must report.
+            return self._holder(position, end) or _Addressees((), (), position, "")
         head = self.profile.match("AnaphoricBody", self.text[position:end])
         described = None if head else self.profile.match("DescribedAddressee", self.text[position:end])
         boundary = self.profile.search("AddresseeEnd", self.text[position:end])
@@ -199,6 +214,16 @@ class _UnitReader:
         self.extra.append(BodyMention(self.unit.path, words, self.unit.source_span(position, position + len(words)),
                                          position, position + len(words), None))
         return _Addressees((), (words,), position + len(words), words)
+
+    def _holder(self, start: int, end: int) -> "_Addressees | None":
+        """Who a decision's condition obliges ("provided that the relevant State has notified
+        the Committee"), where no addressee follows the verb."""
+        holder = self.profile.search("DutyHolder", self.text[start:end])
+        if holder is None:
+            return None
+        a, b = start + holder.start("who"), start + holder.end("who")
+        inside = [m for m in self.mentions if a <= m.start and m.end <= b and m.body]
+        return _Addressees(_bodies(inside), (), start, self.text[a:b]) if inside else None
 
     def _list_at(self, position: int, end: int) -> tuple[list[BodyMention], int]:
         """The mentions forming a list that starts exactly at ``position``."""
@@ -248,10 +273,12 @@ class _UnitReader:
         for action in self.lexicon.actions:
             for pattern in action.patterns:
                 position = start
-                # Search again just after a match that runs into a deadline or helper phrase:
-                # a shorter match may start inside it (…, within twelve months, a joint report).
+                # A match that starts inside a deadline or helper phrase is that phrase's words
+                # ("在向反恐委员会提交初次评估报告后 12 个月之内"), not an action; search again just
+                # after it. One that only runs across such a phrase ("provide regular updates,
+                # including a formal report every 90 days to the Council") is an action.
                 while (match := pattern.search(self.text, position, end)) is not None:
-                    if not any(match.start() < y and match.end() > x for x, y in excluded):
+                    if not any(x <= match.start() < y for x, y in excluded):
                         hits.append((match.start(), action.iri))
                         position = match.end()
                     else:

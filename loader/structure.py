@@ -4,6 +4,7 @@ headings, letter parts and report sections, each with a stable local path (op/9/
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .model import Block, Kind, Span, UnkgError, Unit
@@ -129,8 +130,40 @@ def _subpoint(text: str, stack: list[tuple[str, Unit]], profile: Profile) -> tup
     if letter:
         return "letter", letter.group("number"), letter.end()
     if roman:
-        return "roman", roman.group("number"), roman.end()
+        return "roman", roman_numeral(roman.group("number")) or roman.group("number"), roman.end()
     return None
+
+
+def roman_numeral(value: str) -> str | None:
+    """A sub-point's number in lower-case roman numerals, whatever numerals print it: the
+    Chinese texts write (i), (ii) as ㈠, ㈡ or (一), (十一).
+
+    >>> roman_numeral("iv"), roman_numeral("㈣"), roman_numeral("十一"), roman_numeral("12")
+    ('iv', 'iv', 'xi', 'xii')
+    """
+    if re.fullmatch(r"[ivxlc]+", value):
+        return value
+    total, digit = 0, None
+    for char in value:
+        try:
+            number = int(unicodedata.numeric(char))
+        except ValueError:
+            return None
+        if number in (10, 100) and len(value) > 1:
+            total, digit = total + (digit or 1) * number, None
+        elif digit is None:
+            digit = number
+        else:
+            digit = digit * 10 + number   # "12": digits in a row
+    total += digit or 0
+    if not 0 < total < 400:
+        return None
+    out = ""
+    for amount, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                            (4, "iv"), (1, "i")):
+        while total >= amount:
+            out, total = out + letters, total - amount
+    return out
 
 
 def _extend(unit: Unit, block: Block) -> None:

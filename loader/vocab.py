@@ -162,6 +162,8 @@ class UNKG(DefinedNamespace):
     EventDeadline: URIRef
     DutyBoundary: URIRef
     PronounAddressee: URIRef
+    DutyHolder: URIRef
+    DeliverableFirst: URIRef
     ShortNameDefinition: URIRef
     EstablishedHere: URIRef
     TaskListLead: URIRef

@@ -111,3 +111,14 @@ def test_cited_resolutions_link_to_their_library_records(dist) -> None:
     assert list(graph.objects(res_2322, FOAF.isPrimaryTopicOf)) == [URIRef("https://digitallibrary.un.org/record/851384")]
     resolutions = set(graph.subjects(RDF.type, URIRef("https://w3id.org/unkg/ontology#Resolution")))
     assert len(resolutions) == 60 and all(graph.value(r, FOAF.isPrimaryTopicOf) for r in resolutions)
+
+
+def test_a_resolution_symbol_written_without_its_year_is_that_resolution() -> None:
+    """1582 recalls "resolution 1554 of 29 July 2004 (S/RES/1554)": both the words and the
+    symbol cite S/RES/1554 (2004), not a second, yearless S/RES/1554 (which the shapes refuse)."""
+    from conftest import SHARED
+    from unkg.pipeline import load_document
+
+    document = load_document(SHARED / "corpus/unxml-dev/Pre-2020/2005/S_RES_1582_N0522315.xml")
+    cited = [(c.symbol, c.text, c.year_known) for c in document.citations if "1554" in c.symbol]
+    assert cited == [("S/RES/1554 (2004)", "1554", True), ("S/RES/1554 (2004)", "S/RES/1554", True)]

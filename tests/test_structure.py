@@ -126,3 +126,17 @@ def test_single_unnumbered_operative_paragraph() -> None:
     layout = _lay_out(" 安全理事会， \n\n 回顾其各项决议， \n\n 重申其承诺， \n\n 决定将任务期限延长至 2025 年 12 月 31 日。 \n")
     kinds = [(u.kind, u.path) for u in layout.units]
     assert kinds == [(Kind.PREAMBULAR, "pp/1"), (Kind.PREAMBULAR, "pp/2"), (Kind.OPERATIVE, "op/1")]
+
+
+def test_chinese_roman_points_in_a_text_are_numbered_in_roman() -> None:
+    """㈠, ㈡ (and (十一)) are how the Chinese prints (i), (ii), (xi): a text's point keeps the
+    number the English gives it, so the two versions share op/1/a/i."""
+    from akn_render import _lay_out
+
+    text = _lay_out([(3, "第 9999(2020)号决议"), (2, "安全理事会 2020 年 1 月 1 日第 1 次会议通过"), (1, "安全理事会，"),
+                     (1, "回顾其以往决议，"), (1, "1. 决定："), (1, "(a) 各国应："), (1, "㈠ 冻结资产；"),
+                     (1, "㈡ 禁止旅行；"), (1, "(十一) 报告；"), (1, "2. 决定继续处理此案。")])
+    profile = load_profile("zh")
+    layout = lay_out("x.txt", segment(decode_source("x.txt", text.encode("utf-8")), profile).blocks, profile)
+    assert [(u.path, u.number) for u in layout.units if u.kind == Kind.SUBPARAGRAPH] == [
+        ("op/1/a", "a"), ("op/1/a/i", "i"), ("op/1/a/ii", "ii"), ("op/1/a/xi", "xi")]
