@@ -50,7 +50,14 @@ def test_unknown_names_are_kept_unlinked_with_their_source_span() -> None:
 def test_mention_counts_per_document() -> None:
     counts = {name: (len(sample(name).mentions), sum(1 for m in sample(name).mentions if m.body is None))
               for name in (RES_2322, RES_2396, LETTER, RES_2617)}
-    assert counts == {RES_2322: (67, 1), RES_2396: (201, 2), LETTER: (212, 3), RES_2617: (329, 2)}
+    assert counts == {RES_2322: (69, 1), RES_2396: (204, 2), LETTER: (212, 3), RES_2617: (330, 2)}
+
+
+def test_national_authorities_are_not_relevant_states() -> None:
+    # 2396 op/11: 提供给相关国家主管当局 (to the appropriate national authorities); pp/24: 协助有关国家 (relevant States).
+    by_unit = {m.unit: m.body for m in sample(RES_2396).mentions if m.text.endswith(("国家", "主管当局"))}
+    assert by_unit["op/11"] == BODY + "NationalAuthorities"
+    assert by_unit["pp/24"] == BODY + "MemberStates"
 
 
 def test_a_bare_head_word_means_the_last_body_so_named() -> None:
