@@ -63,6 +63,8 @@ def duration(amount: Fraction, unit: str) -> str | None:
         amount, unit = amount * 30, "D"
     if amount.denominator != 1 or amount <= 0:
         return None
+    if unit == "H":
+        return f"PT{amount.numerator}H"
     return f"P{amount.numerator}{unit}"
 
 
@@ -72,7 +74,11 @@ def add_duration(start: date, value: str) -> date:
     >>> add_duration(date(2016, 12, 12), "P10M"), add_duration(date(2021, 8, 31), "P6M")
     (datetime.date(2017, 10, 12), datetime.date(2022, 2, 28))
     """
-    amount, unit = int(value[1:-1]), value[-1]
+    sign = -1 if value.startswith("-") else 1
+    value = value.lstrip("-")
+    if value.startswith("PT"):
+        return start + sign * timedelta(hours=int(value[2:-1]))
+    amount, unit = sign * int(value[1:-1]), value[-1]
     if unit == "Y":
         return start + relativedelta(years=amount)
     if unit == "M":
@@ -169,6 +175,9 @@ def _relative(match: re.Match[str], profile: Profile, adoption: date | None, spa
         return None
     event = (groups.get("event") or "").strip()
     text = match.group(0).strip()
+    if groups.get("before"):
+        # "10 working days prior to such authorization": an offset back from the event.
+        offset = "-" + offset
     if event and not profile.match("AdoptionEvent", event):
         return Deadline("RelativeToEvent", text, span, match.start(), match.end(), offset=offset, event=event)
     due = add_duration(adoption, offset) if adoption else None

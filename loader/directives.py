@@ -223,7 +223,10 @@ class _UnitReader:
             return None
         a, b = start + holder.start("who"), start + holder.end("who")
         inside = [m for m in self.mentions if a <= m.start and m.end <= b and m.body]
-        return _Addressees(_bodies(inside), (), start, self.text[a:b]) if inside else None
+        if inside:
+            return _Addressees(_bodies(inside), (), start, self.text[a:b])
+        implied = self.profile.implied_body(holder)
+        return _Addressees((implied,), (), start, self.text[a:b]) if implied else None
 
     def _list_at(self, position: int, end: int) -> tuple[list[BodyMention], int]:
         """The mentions forming a list that starts exactly at ``position``."""

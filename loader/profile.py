@@ -26,6 +26,7 @@ class Profile:
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     instrument_keywords: tuple[tuple[str, str], ...]   # (keyword, kind local name), longest first
     words: dict[str, dict[str, str]] = field(default_factory=dict)  # table → word (casefolded) → value
+    implied: dict[str, str] = field(default_factory=dict)  # pattern source → the body its words denote
 
     def word(self, table: str, word: str) -> str | None:
         """A word's value in one of the profile's word tables (unit, number, month), or None."""
@@ -56,6 +57,10 @@ class Profile:
         hits = [m for pattern in self.all(role) for m in pattern.finditer(text)]
         return sorted(hits, key=lambda m: (m.start(), -m.end()))
 
+    def implied_body(self, match: re.Match[str]) -> str | None:
+        """The body the pattern that made ``match`` denotes where its words link no body (unkg:impliedBody)."""
+        return self.implied.get(match.re.pattern)
+
     def instrument_kind(self, name: str) -> str | None:
         """The instrument kind whose keyword ends ``name``, or None."""
         for keyword, kind in self.instrument_keywords:
@@ -84,12 +89,16 @@ def load_profile(language: str) -> Profile:
     if language not in languages:
         raise KeyError(language)
     patterns: dict[str, list[re.Pattern[str]]] = {}
+    implied: dict[str, str] = {}
     for node in sorted(graph.subjects(RDF.type, UNKG.TextPattern)):
         lang = graph.value(node, DCTERMS.language)
         if lang is not None and str(lang) != language:
             continue
         role = str(graph.value(node, UNKG.role)).rsplit("#", 1)[-1]
         patterns.setdefault(role, []).append(re.compile(str(graph.value(node, UNKG.regex))))
+        body = graph.value(node, UNKG.impliedBody)
+        if body is not None:
+            implied[str(graph.value(node, UNKG.regex))] = str(body)
     keywords = []
     for concept in graph.subjects(SKOS.inScheme, UNKG.InstrumentKind):
         for keyword in graph.objects(concept, UNKG.keyword):
@@ -105,7 +114,7 @@ def load_profile(language: str) -> Profile:
             for entry in graph.objects(node, prop):
                 word, _, value = str(entry).rpartition("=")
                 words.setdefault(table, {})[word.strip().casefold()] = value.strip()
-    return Profile(language, {role: tuple(p) for role, p in patterns.items()}, tuple(keywords), words)
+    return Profile(language, {role: tuple(p) for role, p in patterns.items()}, tuple(keywords), words, implied)
 
 
 @cache

@@ -68,6 +68,7 @@ class UNKG(DefinedNamespace):
     yearKnown: URIRef
     role: URIRef
     regex: URIRef
+    impliedBody: URIRef
     # concept schemes
     IdentificationMethod: URIRef
     InstrumentKind: URIRef
