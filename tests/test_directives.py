@@ -92,3 +92,29 @@ def test_a_second_way_of_reporting_is_a_duty_of_its_own() -> None:
 def test_directive_counts_per_document() -> None:
     assert [len(sample(n).directives) for n in (RES_2322, RES_2396, RES_2482, RES_2617)] == [40, 66, 34, 49]
     assert sample("003_64ff64efe628bbb7.txt").directives == []
+
+
+def test_a_condition_names_the_state_that_must_notify() -> None:
+    # 1970 (2011) op/16 (d): "Where a State determines … and the States subsequently notifies the
+    # Committee within forty-eight hours after making such a determination"; op/21: "after
+    # notification by the relevant States to the Committee …, 10 working days prior to such
+    # authorization". Neither names a body of the authority file; the profile pattern implies one.
+    document = load_document(SHARED / "corpus/unxml-dev/Pre-2020/2011/S_RES_1970_N1124558.xml")
+    (hours,) = [d for d in document.directives if d.unit == "op/16/d"]
+    assert hours.addressees == (BODY + "MemberStates",) and hours.addressee_text == "the States"
+    assert [(d.kind, d.offset, d.event) for d in hours.deadlines] == [
+        ("RelativeToEvent", "PT48H", "making such a determination")]
+    (before,) = [d for d in document.directives if d.unit == "op/21"]
+    assert before.addressees == (BODY + "MemberStates",) and before.addressee_text == "the relevant States"
+    assert [(d.kind, d.offset, d.event) for d in before.deadlines] == [
+        ("RelativeToEvent", "-P10D", "such authorization")]
+
+
+def test_as_notified_in_advance_is_no_duty() -> None:
+    # 2588 (2021) op/1 (d): exempt supplies "as notified in advance to the Committee"; the duty
+    # is op/2's: "the supplying Member State is primarily responsible for notifying the Committee".
+    path = next((SHARED / "corpus/unxml-dev/2021/English").glob("S_RES_2588*"))
+    document = load_document(path)
+    assert [d.actions for d in document.directives if d.unit == "op/1/d"] == [(ACT + "provideAssistance",)]
+    (notify, *_) = [d for d in document.directives if d.unit == "op/2"]
+    assert notify.addressees == (BODY + "MemberStates",) and notify.addressee_text == "supplying Member State"
