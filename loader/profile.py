@@ -95,10 +95,11 @@ def load_profile(language: str) -> Profile:
         if lang is not None and str(lang) != language:
             continue
         role = str(graph.value(node, UNKG.role)).rsplit("#", 1)[-1]
-        patterns.setdefault(role, []).append(re.compile(str(graph.value(node, UNKG.regex))))
+        regex = str(graph.value(node, UNKG.regex))
+        patterns.setdefault(role, []).append(re.compile(regex))
         body = graph.value(node, UNKG.impliedBody)
         if body is not None:
-            implied[str(graph.value(node, UNKG.regex))] = str(body)
+            implied[regex] = str(body)
     keywords = []
     for concept in graph.subjects(SKOS.inScheme, UNKG.InstrumentKind):
         for keyword in graph.objects(concept, UNKG.keyword):
