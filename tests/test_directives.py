@@ -118,3 +118,14 @@ def test_as_notified_in_advance_is_no_duty() -> None:
     assert [d.actions for d in document.directives if d.unit == "op/1/d"] == [(ACT + "provideAssistance",)]
     (notify, *_) = [d for d in document.directives if d.unit == "op/2"]
     assert notify.addressees == (BODY + "MemberStates",) and notify.addressee_text == "supplying Member State"
+
+
+def test_an_offset_before_an_event_stops_at_what_the_report_carries() -> None:
+    # 1928 (2010) op/2: "a final report … no later than thirty days prior to the termination of
+    # its mandate with its findings and recommendations": the event is the termination; the
+    # recommendations are the report's.
+    document = load_document(SHARED / "corpus/unxml-dev/Pre-2020/2010/S_RES_1928_N1039147.xml")
+    (panel,) = [d for d in document.directives if d.unit == "op/2"]
+    assert [(d.offset, d.event) for d in panel.deadlines if d.kind == "RelativeToEvent"] == [
+        ("-P30D", "the termination of its mandate")]
+    assert ACT + "recommend" in panel.actions
