@@ -19,6 +19,7 @@ from .akn_xml import AKN_NAMESPACE, Element, element_text, is_akn, parse_xml, sq
 from .model import Identification, Identity, SourceText, Unit, UnkgError
 from .profile import Profile, load_profile
 from .symbols import is_symbol, normalise_symbol, symbol_kind
+from .vocab import UNKG
 
 __all__ = ["AKN_MEDIA_TYPE", "AKN_NAMESPACE", "AknDocument", "is_akn", "read_akn"]
 
@@ -104,7 +105,7 @@ def _identity(name: str, akn: Element, profile: Profile) -> Identity:
     if symbol is None and not raw:
         # An empty docNumber: the title the cover page prints ("第2511(2020)号决议") names it.
         for title in akn.iter("docTitle"):
-            found = profile.match("ResolutionTitle", squash("".join(r.text for r in title.runs()), profile.language))
+            found = profile.match(UNKG.ResolutionTitle, squash("".join(r.text for r in title.runs()), profile.language))
             if found:
                 symbol = f"S/RES/{int(found.group('number'))} ({found.group('year')})"
                 break

@@ -10,6 +10,7 @@ from .akn_markers import INLINE_MARKER, NUMBERED_STYLES, QUOTES, ROMAN, Marker, 
 from .akn_xml import Element, child_element, element_text, runs_without
 from .model import Identity, Kind, Span, Unit, UnkgError
 from .profile import Profile
+from .vocab import UNKG
 
 
 def emphasised(akn: Element, classes: frozenset[str] | set[str] = frozenset({"bold", "italic"})) -> list[tuple[int, int]]:
@@ -69,7 +70,7 @@ class BodyReader:
 
     # blocks -------------------------------------------------------------------------------
     def preambular(self, text: str, offsets: tuple[int, ...]) -> Unit:
-        if self.profile.match("ChapterVIIFormula", text) and not self._has(Kind.ENACTING):
+        if self.profile.match(UNKG.ChapterVIIFormula, text) and not self._has(Kind.ENACTING):
             self.identity.chapter_vii = True
             return self._add(Kind.ENACTING, "enacting", None, 1, text, offsets)
         number = sum(1 for u in self.units if u.kind == Kind.PREAMBULAR) + 1
@@ -108,7 +109,7 @@ class BodyReader:
         if element.tag == "crossHeading":
             # A part's own preamble (1306 B: "Stressing the need …,") or its heading.
             text, offsets = self._words(element)
-            if self.profile.search("PreambleEnd", text) and not self.profile.match("AnnexMarker", text):
+            if self.profile.search(UNKG.PreambleEnd, text) and not self.profile.match(UNKG.AnnexMarker, text):
                 self.preambular(text, offsets)
             else:
                 self._unnumbered(text, offsets, False)
@@ -158,10 +159,10 @@ class BodyReader:
     def _unnumbered(self, text: str, offsets: tuple[int, ...], has_points: bool) -> Unit | None:
         """An unnumbered paragraph: a heading, the formula, text continuing a paragraph, an
         unmarked point, the only operative paragraph of a resolution, a quotation."""
-        if not text or not any(c.isalnum() for c in text) or self.profile.match("PageFurniture", text):
+        if not text or not any(c.isalnum() for c in text) or self.profile.match(UNKG.PageFurniture, text):
             return None     # an empty paragraph, a decoration ("-----", "* * *"), a reissue note
         profile = self.profile
-        if not self.operative and profile.match("ChapterVIIFormula", text) and not self._has(Kind.ENACTING):
+        if not self.operative and profile.match(UNKG.ChapterVIIFormula, text) and not self._has(Kind.ENACTING):
             self.preambular(text, offsets)    # the formula set in the body (2621 Chinese)
             return None
         lead_in = text.endswith((":", "："))
@@ -178,13 +179,13 @@ class BodyReader:
                 # "… the following judges: Mehmet Güney (Turkey) Andrésia Vaz (Senegal)": the
                 # lead-in's list, not a heading (a heading stands over points: 1933)
                 return self._point(Marker("unmarked", ""), text, offsets, self.target, None)
-            if self.operative and profile.match("AnnexMarker", text):
+            if self.operative and profile.match(UNKG.AnnexMarker, text):
                 self._start_annex(text, offsets)
             else:
                 self._heading(text, offsets)
             return None
         if not self.operative:
-            if profile.search("PreambleEnd", text) and not has_points:
+            if profile.search(UNKG.PreambleEnd, text) and not has_points:
                 self.preambular(text, offsets)
                 return None
             return self._operative(None, text, offsets, None)    # the one unnumbered operative paragraph
@@ -241,9 +242,9 @@ class BodyReader:
         self.operative.append(unit)
         self.last = self.target = unit
         self.quote = self.titled = None
-        if number is not None and self.profile.match("ChapterVIIFormula", text):
+        if number is not None and self.profile.match(UNKG.ChapterVIIFormula, text):
             self.identity.chapter_vii = True     # "16. Acting under Chapter VII …, (i) Decides …" (1590)
-        if number is not None and self.profile.search("ClosingFormula", text):
+        if number is not None and self.profile.search(UNKG.ClosingFormula, text):
             self.closed = True
         return unit
 
@@ -299,7 +300,7 @@ class BodyReader:
         """A number typed into the text of an unnumbered paragraph ("7 Further underlines …",
         "(1) Chairing …", "b 加快 …"), read only where it is the next of an open sequence
         (or, in parentheses, the first of a new one under a lead-in)."""
-        bullet = self.profile.match("Bullet", text)
+        bullet = self.profile.match(UNKG.Bullet, text)
         if bullet and any(c.isalnum() for c in text[bullet.end():]) and self.operative:
             return Marker("bullet", ""), text[bullet.end():], offsets[bullet.end():]
         raw = "".join(r.text for r in runs_without(element, {"num"})).lstrip()
@@ -403,7 +404,7 @@ class BodyReader:
     def _heading(self, text: str, offsets: tuple[int, ...]) -> Unit | None:
         if not text or not any(c.isalnum() for c in text):
             return None
-        if self.operative and self.profile.match("AnnexMarker", text):
+        if self.operative and self.profile.match(UNKG.AnnexMarker, text):
             self._start_annex(text, offsets)
             return None
         count = sum(1 for u in self.units if u.kind == Kind.HEADING) + 1
@@ -425,7 +426,7 @@ class BodyReader:
             text, offsets = self._words(part, set())
             if not text or not any(c.isalnum() for c in text):
                 continue
-            if self.annex is None or (self.profile.match("AnnexMarker", text) and not rows):
+            if self.annex is None or (self.profile.match(UNKG.AnnexMarker, text) and not rows):
                 self._start_annex(text, offsets)
                 continue
             parent = self.annex.path
@@ -483,7 +484,7 @@ class BodyReader:
 
     def _sentence(self, text: str) -> bool:
         """Whether words end as a paragraph does (not as a heading), a closing quote aside."""
-        return self.profile.search("BlockEnd", text.rstrip("”’»")) is not None
+        return self.profile.search(UNKG.BlockEnd, text.rstrip("”’»")) is not None
 
     def _has(self, kind: Kind) -> bool:
         return any(u.kind == kind for u in self.units)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .profile import Profile
 from .structure import roman_numeral
+from .vocab import UNKG
 
 
 ROMAN = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")   # (i) … (xxxix): the points' roman numbers
@@ -39,7 +40,7 @@ def read_marker(printed: str, profile: Profile) -> Marker | None:
         return Marker("letter", core)
     if re.fullmatch(r"[A-Z]{1,4}", core):
         return Marker("upper", core.lower())
-    numeral = profile.match("RomanSubparagraphMarker", printed)   # ㈣, (十一), 四. in Chinese
+    numeral = profile.match(UNKG.RomanSubparagraphMarker, printed)   # ㈣, (十一), 四. in Chinese
     if numeral:
         value = roman_numeral(numeral.group("number"))
         if value:

@@ -17,6 +17,7 @@ from .model import BodyMention, MintedBody, Unit
 from .profile import UNSPACED, Profile, load_profile, profile_languages
 from .reftable import load_reference
 from .symbols import normalise_symbol
+from .vocab import UNKG
 
 
 def find_mentions(units: list[Unit], profile: Profile, lexicon: Lexicon,
@@ -63,7 +64,7 @@ def unit_mentions(unit: Unit, profile: Profile, lexicon: Lexicon,
     def add(start: int, end: int, body: str | None) -> None:
         taken.append(BodyMention(unit.path, text[start:end], unit.source_span(start, end), start, end, body))
 
-    for match in profile.finditer("EstablishedBody", text):
+    for match in profile.finditer(UNKG.EstablishedBody, text):
         body = _established(match, profile, lexicon, minted)
         if free(match.start(), match.end()):
             add(match.start(), match.end(), body)
@@ -71,9 +72,9 @@ def unit_mentions(unit: Unit, profile: Profile, lexicon: Lexicon,
         for match in lexicon.body_pattern.finditer(text):
             if free(match.start(), match.end()):
                 add(match.start(), match.end(), lexicon.body_for_label(match.group(0)))
-    for match in profile.finditer("OrganisationName", text):
+    for match in profile.finditer(UNKG.OrganisationName, text):
         start, end = _trim(match, profile, lexicon)
-        if end - start >= 3 and free(start, end) and not profile.search("OrganisationNameExcluded", text[start:end]):
+        if end - start >= 3 and free(start, end) and not profile.search(UNKG.OrganisationNameExcluded, text[start:end]):
             add(start, end, None)
     taken.sort(key=lambda m: (m.start, m.end))
     return taken
@@ -83,7 +84,7 @@ def _established(match: re.Match[str], profile: Profile, lexicon: Lexicon,
                  minted: dict[str, MintedBody] | None = None) -> str | None:
     """The body set up by the resolutions the phrase lists (its post when it ends in 主席);
     minted from its kind and founding resolution when the authority file lacks it."""
-    items = profile.finditer("ResolutionListItem", match.group("items"))
+    items = profile.finditer(UNKG.ResolutionListItem, match.group("items"))
     numbers = {int(item.group("number")) for item in items}
     head = match.group("head")
     candidates = [b for b in lexicon.bodies_established_by(numbers)
@@ -104,7 +105,7 @@ def _trim(match: re.Match[str], profile: Profile, lexicon: Lexicon) -> tuple[int
     start, end = match.start(), match.end()
     while True:
         words = match.string[start:end]
-        noise = profile.match("OrganisationNameNoise", words)
+        noise = profile.match(UNKG.OrganisationNameNoise, words)
         verb = lexicon.verb_pattern.match(words) if lexicon.verb_pattern else None
         cut = max(noise.end() if noise else 0, verb.end() if verb else 0)
         if cut == 0:
@@ -114,7 +115,7 @@ def _trim(match: re.Match[str], profile: Profile, lexicon: Lexicon) -> tuple[int
 
 def resolve_anaphor(words: str, before: list[BodyMention], profile: Profile, lexicon: Lexicon) -> str | None:
     """The body a bare head word means: the last linked mention whose label ends with it."""
-    found = profile.match("AnaphoricBody", words.strip())
+    found = profile.match(UNKG.AnaphoricBody, words.strip())
     if not found or found.end() != len(words.strip()):
         return None
     head = found.group("head")
@@ -176,7 +177,7 @@ def _short_names(unit: Unit, mentions: list[BodyMention], defined: dict[str, str
     for mention in mentions:
         if not mention.body:
             continue
-        found = profile.match("ShortNameDefinition", text[mention.end:])
+        found = profile.match(UNKG.ShortNameDefinition, text[mention.end:])
         if found:
             definitions.append((mention.end + found.end(), found.group("name"), mention.body))
     for name, body in list(defined.items()) + [(n, b) for _, n, b in definitions]:
@@ -202,7 +203,7 @@ def _set_up_here(unit: Unit, profile: Profile, minted: dict[str, MintedBody],
     if own is None:
         return []
     found = []
-    for match in profile.finditer("EstablishedHere", unit.text):
+    for match in profile.finditer(UNKG.EstablishedHere, unit.text):
         kind = profile.word("body-head", match.group("name"))
         if kind is None:
             continue

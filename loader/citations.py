@@ -8,6 +8,7 @@ from .model import Citation, Unit
 from .profile import Profile
 from .reftable import ReferenceTable
 from .symbols import is_symbol, normalise_symbol, resolution_number
+from .vocab import UNKG
 
 _PARAGRAPH_PARTS = re.compile(r"[0-9]+|[a-z]+")
 
@@ -27,10 +28,10 @@ def extract_citations(units: list[Unit], profile: Profile, table: ReferenceTable
             taken.append((start, end))
             unit_hits.append((start, citation))
 
-        for match in profile.finditer("ResolutionCitation", unit.text):
+        for match in profile.finditer(UNKG.ResolutionCitation, unit.text):
             if _overlaps(taken, match.start(), match.end()):
                 continue
-            items = list(profile.all("ResolutionListItem")[0].finditer(match.group("items")))
+            items = list(profile.all(UNKG.ResolutionListItem)[0].finditer(match.group("items")))
             base = match.start("items")
             for index, item in enumerate(items):
                 number = int(item.group("number"))
@@ -49,21 +50,21 @@ def extract_citations(units: list[Unit], profile: Profile, table: ReferenceTable
                     end = match.end()
                 add(start, end, Citation(unit.path, symbol, paragraph, unit.text[start:end],
                                          unit.source_span(start, end), year_known=year is not None, note=note))
-        for match in profile.finditer("AnaphoricParagraphCitation", unit.text):
+        for match in profile.finditer(UNKG.AnaphoricParagraphCitation, unit.text):
             previous = [c for _, c in sorted(unit_hits, key=lambda h: h[0]) if _ < match.start()]
             antecedent = next((c.symbol for c in reversed(previous) if c.symbol.startswith("S/RES/")), last_resolution)
             if antecedent and not _overlaps(taken, match.start(), match.end()):
                 add(match.start(), match.end(), Citation(
                     unit.path, antecedent, paragraph_path(match.group("paragraph")), match.group(0),
                     unit.source_span(match.start(), match.end())))
-        for role, form in (("GeneralAssemblyResolutionCitation", "A/RES/{session}/{number}"),
-                           ("PresidentialStatementCitation", "S/PRST/{year}/{number}")):
+        for role, form in ((UNKG.GeneralAssemblyResolutionCitation, "A/RES/{session}/{number}"),
+                           (UNKG.PresidentialStatementCitation, "S/PRST/{year}/{number}")):
             for match in profile.finditer(role, unit.text):
                 if not _overlaps(taken, match.start(), match.end()):
                     add(match.start(), match.end(), Citation(
                         unit.path, form.format(**match.groupdict()), None, match.group(0),
                         unit.source_span(match.start(), match.end())))
-        for match in profile.finditer("DocumentSymbol", unit.text):
+        for match in profile.finditer(UNKG.DocumentSymbol, unit.text):
             if not _overlaps(taken, match.start(), match.end()) and is_symbol(match.group("symbol")):
                 symbol, known = _dated(normalise_symbol(match.group("symbol")), table, years)
                 add(match.start(), match.end(), Citation(
@@ -88,9 +89,9 @@ def paragraph_path(text: str) -> str:
 def _years_in_text(units: list[Unit], profile: Profile) -> dict[int, int]:
     """Resolution number → year, from the places the document itself prints both."""
     years: dict[int, int] = {}
-    item = profile.all("ResolutionListItem")[0]
+    item = profile.all(UNKG.ResolutionListItem)[0]
     for unit in units:
-        for match in profile.finditer("ResolutionCitation", unit.text):
+        for match in profile.finditer(UNKG.ResolutionCitation, unit.text):
             for found in item.finditer(match.group("items")):
                 if found.group("year"):
                     years.setdefault(int(found.group("number")), int(found.group("year")))

@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from .model import Deadline, Span
 from .profile import Profile
+from .vocab import UNKG
 
 
 def read_number(word: str, profile: Profile) -> Fraction | None:
@@ -98,29 +99,29 @@ def find_deadlines(text: str, offsets: tuple[int, ...], profile: Profile,
     def span(match: re.Match[str]) -> Span:
         return Span(offsets[match.start()], offsets[match.end() - 1] + 1)
 
-    for match in profile.finditer("MandateEnd", text):
+    for match in profile.finditer(UNKG.MandateEnd, text):
         if free(match):
             due = _date(match, profile)
             found.append(Deadline("MandatePeriod", match.group(0).strip(), span(match), match.start(),
                                   match.end(), due=due))
             taken.append((match.start(), match.end()))
-    for match in profile.finditer("RelativeDeadline", text):
+    for match in profile.finditer(UNKG.RelativeDeadline, text):
         if not free(match):
             continue
         deadline = _relative(match, profile, adoption, span(match))
         if deadline:
             found.append(deadline)
             taken.append((match.start(), match.end()))
-    for match in profile.finditer("EventDeadline", text):
+    for match in profile.finditer(UNKG.EventDeadline, text):
         if free(match):
             found.append(Deadline("RelativeToEvent", match.group(0).strip(), span(match), match.start(), match.end(),
                                   event=" ".join(match.group("event").split())))
             taken.append((match.start(), match.end()))
-    for match in profile.finditer("DeadlineDate", text):
+    for match in profile.finditer(UNKG.DeadlineDate, text):
         if free(match):
             found.append(_absolute(match, span(match), profile))
             taken.append((match.start(), match.end()))
-    for match in profile.finditer("Recurrence", text):
+    for match in profile.finditer(UNKG.Recurrence, text):
         if free(match):
             deadline = _recurrence(match, span(match), profile)
             if deadline:
@@ -178,7 +179,7 @@ def _relative(match: re.Match[str], profile: Profile, adoption: date | None, spa
     if groups.get("before"):
         # "10 working days prior to such authorization": an offset back from the event.
         offset = "-" + offset
-    if event and not profile.match("AdoptionEvent", event):
+    if event and not profile.match(UNKG.AdoptionEvent, event):
         return Deadline("RelativeToEvent", text, span, match.start(), match.end(), offset=offset, event=event)
     due = add_duration(adoption, offset) if adoption else None
     return Deadline("RelativeToAdoption", text, span, match.start(), match.end(), due=due, offset=offset)

@@ -16,6 +16,7 @@ from .bodies import resolve_anaphor
 from .lexicon import Lexicon
 from .model import BodyMention, Citation, Delivery, Kind, Span, Unit
 from .profile import Profile
+from .vocab import UNKG
 
 LETTER_UNITS = {Kind.LETTER_PARAGRAPH, Kind.REPORT_PARAGRAPH}
 
@@ -42,7 +43,7 @@ def find_deliveries(units: list[Unit], citations: list[Citation], mentions: list
 
 def _sentences(text: str, profile: Profile) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    for match in profile.finditer("SentenceEnd", text):
+    for match in profile.finditer(UNKG.SentenceEnd, text):
         bounds.append((start, match.end()))
         start = match.end()
     if start < len(text):
@@ -55,13 +56,13 @@ def _delivery(unit: Unit, start: int, end: int, cited: list[Citation], mentions:
               author: str | None) -> tuple[Delivery, list[BodyMention]] | None:
     sentence = unit.text[start:end]
     citation = next((c for c in cited if start <= _position(unit, c) < end), None)
-    submission = profile.search("Submission", sentence)
+    submission = profile.search(UNKG.Submission, sentence)
     if citation is None or submission is None:
         return None
-    first_person = profile.match("FirstPerson", sentence.lstrip()) is not None
-    when = profile.search("FullDate", sentence)
+    first_person = profile.match(UNKG.FirstPerson, sentence.lstrip()) is not None
+    when = profile.search(UNKG.FullDate, sentence)
     if when:
-        delivered = date(int(when.group("year")), int(when.group("month")), int(when.group("day")))
+        delivered = date(int(when.group("year")), profile.month(when.group("month")), int(when.group("day")))
     elif first_person:
         delivered = letter_date
     else:

@@ -18,6 +18,7 @@ from .deadlines import find_deadlines
 from .lexicon import Lexicon
 from .model import BodyMention, Directive, Kind, Unit, VerbUse
 from .profile import Profile
+from .vocab import UNKG
 
 DIRECTIVE_UNITS = {Kind.OPERATIVE, Kind.SUBPARAGRAPH}
 _LEAD_IN_END = ("：", ":")
@@ -92,7 +93,7 @@ class _UnitReader:
             end = verbs[i + 1].start if i + 1 < len(verbs) else len(self.text)
             # "requests the Chair to invite …, and for CTED to report …": one verb, a second
             # addressee with its own action; each part is a directive of its own.
-            parts = [m for m in self.profile.finditer("ClauseAddressee", self.text[use.end:end])]
+            parts = [m for m in self.profile.finditer(UNKG.ClauseAddressee, self.text[use.end:end])]
             starts = [(use.start, use.end)] + [
                 (use.end + m.start() + len(m.group(0)) - len(m.group(0).lstrip(", ")), use.end + m.end()) for m in parts]
             for k, (begin, addressed) in enumerate(starts):
@@ -113,7 +114,7 @@ class _UnitReader:
             who = self._addressees(verb, body_start, end)
         if who.addressees or who.unlinked:
             self.reader_state.last = who
-        boundaries = [who.end + m.start() for m in self.profile.finditer("DutyBoundary", self.text[who.end:end])
+        boundaries = [who.end + m.start() for m in self.profile.finditer(UNKG.DutyBoundary, self.text[who.end:end])
                       if m.start() > 0]
         reporting = {a.iri for a in self.lexicon.actions if a.reporting}
         # A boundary counts only between two ways of reporting: "…review and make recommendations,
@@ -138,14 +139,14 @@ class _UnitReader:
     def _directive(self, verb: str, verb_text: str, start: int, end: int, lead_in: Directive | None,
                    body_start: int, addressed_at: int, who: "_Addressees") -> Directive:
         deadlines = tuple(d for d in self.deadlines if addressed_at <= d.start and d.end <= end)
-        assisted, assisted_spans = self._who("AssistedBy", body_start, end)
-        consulting, consulting_spans = self._who("Consulting", body_start, end)
+        assisted, assisted_spans = self._who(UNKG.AssistedBy, body_start, end)
+        consulting, consulting_spans = self._who(UNKG.Consulting, body_start, end)
         excluded = [(d.start, d.end) for d in deadlines] + assisted_spans + consulting_spans
         actions = self._actions(body_start, end, excluded)
         reporting = {a.iri for a in self.lexicon.actions if a.reporting}
         report_to: tuple[str, ...] = ()
         if reporting & set(actions):
-            report_to, _ = self._who("ReportTo", body_start, end, [(d.start, d.end) for d in deadlines])
+            report_to, _ = self._who(UNKG.ReportTo, body_start, end, [(d.start, d.end) for d in deadlines])
         if lead_in is not None:
             assisted = _merge(lead_in.assisted_by, assisted)
             consulting = _merge(lead_in.consulting, consulting)
@@ -161,25 +162,25 @@ class _UnitReader:
         position = start
         while position < end and self.text[position] in " ，,":
             position += 1
-        lead = self.profile.match("AddresseeLead", self.text[position:end])
+        lead = self.profile.match(UNKG.AddresseeLead, self.text[position:end])
         if lead:
             position += lead.end()
-        pronoun = self.profile.match("PronounAddressee", self.text[position:end])
+        pronoun = self.profile.match(UNKG.PronounAddressee, self.text[position:end])
         last = self.reader_state.last
         if pronoun and last is not None:
             return _Addressees(last.addressees, last.unlinked, position + pronoun.end(), pronoun.group(0).strip())
-        if last is not None and self.profile.match("DeliverableFirst", self.text[position:end]):
+        if last is not None and self.profile.match(UNKG.DeliverableFirst, self.text[position:end]):
             # "…, and requests also a final report to the Committee": the deliverable stands where
             # the addressee would, so the addressee is the one of the directive before.
             return _Addressees(last.addressees, last.unlinked, position, "")
-        inclusion = self.profile.match("AddresseeInclusion", self.text[position:end])
+        inclusion = self.profile.match(UNKG.AddresseeInclusion, self.text[position:end])
         if inclusion:
             position += inclusion.end()
-        tasks = self.profile.search("TaskListLead", self.text[position:end])
+        tasks = self.profile.search(UNKG.TaskListLead, self.text[position:end])
         if tasks:
             # "…to create … a group of experts (“Panel of Experts”), under the direction of the
             # Committee, to carry out the following tasks:": the body set up here carries them.
-            here = self.profile.search("EstablishedHere", self.text[position:position + tasks.start()])
+            here = self.profile.search(UNKG.EstablishedHere, self.text[position:position + tasks.start()])
             made = [m for m in self.mentions if here and m.body and m.start == position + here.start("name")]
             if made:
                 return _Addressees((made[0].body,), (), made[0].end, made[0].text)
@@ -189,7 +190,7 @@ class _UnitReader:
         for mention in self.mentions:
             if position <= mention.start < end:
                 listed, after = self._list_at(mention.start, end)
-                if listed and self.profile.match("ObligationMarker", self.text[after:end]):
+                if listed and self.profile.match(UNKG.ObligationMarker, self.text[after:end]):
                     return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
         if tasks:
             # "Decides to establish … a Committee … to undertake the following tasks:": the
@@ -201,9 +202,9 @@ class _UnitReader:
             # "Decides that the measures … do not apply …, provided that the relevant State has
             # notified the Committee": the condition names who must report.
             return self._holder(position, end) or _Addressees((), (), position, "")
-        head = self.profile.match("AnaphoricBody", self.text[position:end])
-        described = None if head else self.profile.match("DescribedAddressee", self.text[position:end])
-        boundary = self.profile.search("AddresseeEnd", self.text[position:end])
+        head = self.profile.match(UNKG.AnaphoricBody, self.text[position:end])
+        described = None if head else self.profile.match(UNKG.DescribedAddressee, self.text[position:end])
+        boundary = self.profile.search(UNKG.AddresseeEnd, self.text[position:end])
         length = head.end() if head else described.end() if described else boundary.start() if boundary else 0
         words = self.text[position:position + length]
         if not 2 <= len(words) <= (45 if described else 20):
@@ -218,7 +219,7 @@ class _UnitReader:
     def _holder(self, start: int, end: int) -> "_Addressees | None":
         """Who a decision's condition obliges ("provided that the relevant State has notified
         the Committee"), where no addressee follows the verb."""
-        holder = self.profile.search("DutyHolder", self.text[start:end])
+        holder = self.profile.search(UNKG.DutyHolder, self.text[start:end])
         if holder is None:
             return None
         a, b = start + holder.start("who"), start + holder.end("who")
@@ -236,7 +237,7 @@ class _UnitReader:
             if mention.start < cursor or mention.start >= end:
                 continue
             gap = self.text[cursor:mention.start]
-            if (not listed and mention.start != position) or (listed and not self.profile.match("AddresseeListGap", gap)):
+            if (not listed and mention.start != position) or (listed and not self.profile.match(UNKG.AddresseeListGap, gap)):
                 break
             listed.append(mention)
             cursor = mention.end

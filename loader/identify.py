@@ -13,6 +13,7 @@ from .model import Identification, Identity, Kind
 from .profile import Profile
 from .reftable import ReferenceTable
 from .structure import Layout
+from .vocab import UNKG
 
 
 def identify(layout: Layout, profile: Profile, table: ReferenceTable, user_symbol: str | None = None) -> Identity:
@@ -22,15 +23,15 @@ def identify(layout: Layout, profile: Profile, table: ReferenceTable, user_symbo
     number = year = meeting = None
     adopted: date | None = None
     for block in layout.header:
-        title = profile.match("ResolutionTitle", block.text)
+        title = profile.match(UNKG.ResolutionTitle, block.text)
         if title:
             number, year = int(title.group("number")), int(title.group("year"))
-        adoption = profile.match("AdoptionLine", block.text)
+        adoption = profile.match(UNKG.AdoptionLine, block.text)
         if adoption:
-            adopted = date(int(adoption.group("year")), _month(adoption.group("month"), profile),
+            adopted = date(int(adoption.group("year")), profile.month(adoption.group("month")),
                            int(adoption.group("day")))
             meeting = int(adoption.group("meeting")) if adoption.group("meeting") else None
-    chapter_vii = any(u.kind == Kind.ENACTING and profile.search("ChapterVIIFormula", u.text) for u in layout.units)
+    chapter_vii = any(u.kind == Kind.ENACTING and profile.search(UNKG.ChapterVIIFormula, u.text) for u in layout.units)
     identity = Identity("resolution", None, adopted, meeting, chapter_vii, Identification.UNIDENTIFIED)
     if user_symbol:
         identity.symbol, identity.how = user_symbol, Identification.FROM_USER_METADATA
@@ -56,11 +57,6 @@ def identify(layout: Layout, profile: Profile, table: ReferenceTable, user_symbo
     return identity
 
 
-def _month(value: str, profile: Profile) -> int:
-    """A month given as a number (12) or as a word of the profile's month table (December)."""
-    return int(value) if value.isdigit() else int(profile.word("month", value) or 0)
-
-
 def _cross_check(identity: Identity, adopted: date | None, meeting: int | None, symbol: str) -> None:
     if identity.adoption_date and adopted and identity.adoption_date != adopted:
         identity.notes.append(f"the text says adopted {identity.adoption_date.isoformat()}, "
@@ -70,10 +66,10 @@ def _cross_check(identity: Identity, adopted: date | None, meeting: int | None, 
 
 
 def _letter(layout: Layout, profile: Profile, user_symbol: str | None) -> Identity:
-    title = profile.match("LetterTitle", layout.letter_title or "")
+    title = profile.match(UNKG.LetterTitle, layout.letter_title or "")
     assert title is not None  # lay_out only calls a document a letter when this matched
     identity = Identity(
-        "letter", user_symbol, date(int(title.group("year")), _month(title.group("month"), profile),
+        "letter", user_symbol, date(int(title.group("year")), profile.month(title.group("month")),
                                     int(title.group("day"))),
         None, False, Identification.FROM_USER_METADATA if user_symbol else Identification.UNIDENTIFIED,
         title=layout.letter_title, author=title.group("author").strip(), addressee=title.group("addressee").strip())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .model import InstrumentMention, Unit
 from .profile import Profile
+from .vocab import UNKG
 
 
 def extract_instruments(units: list[Unit], profile: Profile) -> list[InstrumentMention]:
@@ -12,10 +13,12 @@ def extract_instruments(units: list[Unit], profile: Profile) -> list[InstrumentM
     for unit in units:
         if not unit.offsets:
             continue
-        for role, needs_kind in (("InstrumentTitle", False), ("QuotedInstrument", True)):
+        for role, needs_kind in ((UNKG.InstrumentTitle, False), (UNKG.QuotedInstrument, True)):
             for match in profile.finditer(role, unit.text):
                 name = " ".join(match.group("name").split())
-                kind = profile.instrument_kind(name)
+                # A language whose titles start with the kind word ("Convention on …") says so
+                # by a group "head"; otherwise the kind word ends the name ("…公约").
+                kind = profile.instrument_kind(match.groupdict().get("head") or name)
                 if kind is None and needs_kind:
                     continue
                 found.append(InstrumentMention(unit.path, name, kind or "Other",

@@ -23,6 +23,7 @@ from .segment import segment
 from .structure import lay_out
 from .symbols import is_symbol, normalise_symbol, resolution_number
 from .verbs import find_verbs, verb_marks
+from .vocab import UNKG
 
 
 def load_document(path: Path, table: ReferenceTable | None = None) -> Document:
@@ -47,7 +48,7 @@ def extract_akn_document(akn: AknDocument, table: ReferenceTable | None = None) 
         identity.title = identity.title or known.title
         identity.meeting = identity.meeting or known.meeting
     operative = [u for u in akn.units if u.kind == Kind.OPERATIVE]
-    if operative and profile.search("ClosingFormula", operative[-1].text):
+    if operative and profile.search(UNKG.ClosingFormula, operative[-1].text):
         operative[-1].closing = True  # "decides to remain seized of the matter": no directive
     citations = extract_citations(akn.units, profile, table)
     document = Document(akn.source, akn.language, identity, akn.units, citations,
@@ -116,7 +117,7 @@ def extract_document(source: SourceText, table: ReferenceTable | None = None,
     document.warnings.extend(f"{c.unit}: {c.note}" for c in citations if c.note)
     cited = {c.symbol for c in citations}
     for link in segmented.footer_links:
-        found = profile.match("FooterLink", link)
+        found = profile.match(UNKG.FooterLink, link)
         symbol = found.group("symbol") if found else ""
         if is_symbol(symbol) and normalise_symbol(symbol) not in cited:
             document.warnings.append(f"footer link {link} names a document the text does not cite")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from .resources import resource_dir
@@ -23,7 +23,7 @@ class Profile:
     """Compiled patterns by role, for one language plus the language-neutral ones."""
 
     language: str
-    patterns: dict[str, tuple[re.Pattern[str], ...]]
+    patterns: dict[URIRef, tuple[re.Pattern[str], ...]]   # role (a unkg:PatternRole) → patterns
     instrument_keywords: tuple[tuple[str, str], ...]   # (keyword, kind local name), longest first
     words: dict[str, dict[str, str]] = field(default_factory=dict)  # table → word (casefolded) → value
     implied: dict[str, str] = field(default_factory=dict)  # pattern source → the body its words denote
@@ -32,11 +32,18 @@ class Profile:
         """A word's value in one of the profile's word tables (unit, number, month), or None."""
         return self.words.get(table, {}).get(word.strip().casefold())
 
-    def all(self, role: str) -> tuple[re.Pattern[str], ...]:
-        """Every pattern with this role (empty when the language has none)."""
-        return self.patterns.get(role, ())
+    def month(self, value: str) -> int:
+        """A month given as a number (12) or as a word of the month table (December); 0 if neither."""
+        return int(value) if value.isdigit() else int(self.word("month", value) or 0)
 
-    def match(self, role: str, text: str) -> re.Match[str] | None:
+    def all(self, role: URIRef) -> tuple[re.Pattern[str], ...]:
+        """Every pattern with this role; a role the profile lacks is an error, not "no match"."""
+        try:
+            return self.patterns[role]
+        except KeyError:
+            raise KeyError(f"the {self.language} profile has no pattern of role {role}") from None
+
+    def match(self, role: URIRef, text: str) -> re.Match[str] | None:
         """The first pattern of this role that matches at the start of ``text``."""
         for pattern in self.all(role):
             found = pattern.match(text)
@@ -44,7 +51,7 @@ class Profile:
                 return found
         return None
 
-    def search(self, role: str, text: str) -> re.Match[str] | None:
+    def search(self, role: URIRef, text: str) -> re.Match[str] | None:
         """The first pattern of this role found anywhere in ``text``."""
         for pattern in self.all(role):
             found = pattern.search(text)
@@ -52,7 +59,7 @@ class Profile:
                 return found
         return None
 
-    def finditer(self, role: str, text: str) -> list[re.Match[str]]:
+    def finditer(self, role: URIRef, text: str) -> list[re.Match[str]]:
         """All matches of all patterns of this role, in text order."""
         hits = [m for pattern in self.all(role) for m in pattern.finditer(text)]
         return sorted(hits, key=lambda m: (m.start(), -m.end()))
@@ -88,13 +95,13 @@ def load_profile(language: str) -> Profile:
     languages = {str(lang) for lang in graph.objects(None, DCTERMS.language)}
     if language not in languages:
         raise KeyError(language)
-    patterns: dict[str, list[re.Pattern[str]]] = {}
+    patterns: dict[URIRef, list[re.Pattern[str]]] = {}
     implied: dict[str, str] = {}
     for node in sorted(graph.subjects(RDF.type, UNKG.TextPattern)):
         lang = graph.value(node, DCTERMS.language)
         if lang is not None and str(lang) != language:
             continue
-        role = str(graph.value(node, UNKG.role)).rsplit("#", 1)[-1]
+        role = graph.value(node, UNKG.role)
         regex = str(graph.value(node, UNKG.regex))
         patterns.setdefault(role, []).append(re.compile(regex))
         body = graph.value(node, UNKG.impliedBody)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .model import Block, SourceText, Span
 from .profile import Profile
+from .vocab import UNKG
 
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef《》“”]")
 
@@ -83,12 +84,12 @@ def _content_lines(text: str, profile: Profile) -> tuple[list[_Line], list[str]]
         if chunk.startswith("\f"):  # a form feed: the extractor's own page break
             feed = len(chunk) - len(chunk.lstrip("\f"))
             chunk, start, furniture = chunk[feed:], start + feed, True
-        link = profile.match("FooterLink", chunk)
+        link = profile.match(UNKG.FooterLink, chunk)
         if link:
             links.append(link.group("url"))
             furniture = True
             continue
-        if profile.match("PageFurniture", chunk):
+        if profile.match(UNKG.PageFurniture, chunk):
             furniture = True
             continue
         page_start = bool(lines) and (furniture or (spaced and not gap))
@@ -108,9 +109,9 @@ def _indent(line: _Line) -> int:
 def _opens_block(previous: _Line, line: _Line, profile: Profile) -> bool:
     if previous.text != previous.text.rstrip():
         return True
-    closed = profile.search("BlockEnd", previous.text.strip()) is not None
+    closed = profile.search(UNKG.BlockEnd, previous.text.strip()) is not None
     body = line.text.strip()
-    numbered = bool(profile.match("OperativeNumber", body) or profile.match("SubparagraphMarker", body))
+    numbered = bool(profile.match(UNKG.OperativeNumber, body) or profile.match(UNKG.SubparagraphMarker, body))
     if line.after_gap and (closed or numbered or not line.page_start):
         return True   # a page break after an open line ("… and 1989" / "(2011) …") goes on
     if not closed:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .model import Block, Kind, Span, UnkgError, Unit
 from .profile import Profile
+from .vocab import UNKG
 
 
 
@@ -28,9 +29,9 @@ def lay_out(name: str, blocks: list[Block], profile: Profile) -> Layout:
     """Find the layout of a resolution or a letter; UnkgError when the text is neither."""
     # The cover page (UNITED NATIONS / S / Security Council / Distr. GENERAL / date) comes first.
     for index, block in enumerate(blocks[:12]):
-        if profile.match("CouncilOpening", block.text):
+        if profile.match(UNKG.CouncilOpening, block.text):
             return _resolution(name, blocks[:index], blocks[index + 1:], profile)
-        if profile.match("LetterTitle", block.text):
+        if profile.match(UNKG.LetterTitle, block.text):
             return _letter(blocks[:index + 1], blocks[index + 1:], profile)
     raise UnkgError(name, "not a UN Security Council document: found neither a resolution's "
                           "opening words nor a letter heading")
@@ -49,7 +50,7 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
     annex: Unit | None = None
     for block in body:
         text = block.text
-        if in_operative and profile.match("AnnexMarker", text):
+        if in_operative and profile.match(UNKG.AnnexMarker, text):
             number = sum(1 for u in units if u.kind == Kind.ANNEX) + 1
             annex = Unit(Kind.ANNEX, f"annex/{number}", None, number, text, block.span, block.offsets)
             units.append(annex)
@@ -60,8 +61,8 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
             units.append(Unit(Kind.ANNEX_PARAGRAPH, f"{annex.path}/p/{position}", None, position, text,
                               block.span, block.offsets, parent=annex.path))
             continue
-        number = profile.match("OperativeNumber", text)
-        if not in_operative and profile.match("ChapterVIIFormula", text):
+        number = profile.match(UNKG.OperativeNumber, text)
+        if not in_operative and profile.match(UNKG.ChapterVIIFormula, text):
             units.append(Unit(Kind.ENACTING, "enacting", None, 1, text, block.span, block.offsets))
             in_operative = True
             continue
@@ -96,7 +97,7 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
             units.append(unit)
             stack.append((style, unit))
             continue
-        if in_operative and not profile.search("BlockEnd", text):
+        if in_operative and not profile.search(UNKG.BlockEnd, text):
             headings += 1
             current_heading = f"heading/{headings}"
             units.append(Unit(Kind.HEADING, current_heading, None, headings, text, block.span, block.offsets))
@@ -115,11 +116,11 @@ def _resolution(name: str, header: list[Block], body: list[Block], profile: Prof
 
 
 def _subpoint(text: str, stack: list[tuple[str, Unit]], profile: Profile) -> tuple[str, str | None, int] | None:
-    bullet = profile.match("Bullet", text)
+    bullet = profile.match(UNKG.Bullet, text)
     if bullet:
         return "bullet", None, bullet.end()
-    letter = profile.match("SubparagraphMarker", text)
-    roman = profile.match("RomanSubparagraphMarker", text)
+    letter = profile.match(UNKG.SubparagraphMarker, text)
+    roman = profile.match(UNKG.RomanSubparagraphMarker, text)
     if letter and roman:
         # "(i)", "(v)", "(x)" are letters only when they follow the letter before them.
         open_letter = next((u for style, u in reversed(stack) if style == "letter"), None)
@@ -176,7 +177,7 @@ def _single_operative(units: list[Unit], profile: Profile) -> None:
     """A resolution with one unnumbered operative paragraph: the blocks after the last
     preambular-style block are operative."""
     preamble = [u for u in units if u.kind == Kind.PREAMBULAR]
-    tail = [u for u in preamble if not profile.search("PreambleEnd", u.text)]
+    tail = [u for u in preamble if not profile.search(UNKG.PreambleEnd, u.text)]
     if not tail:
         return
     first = preamble.index(tail[0])
@@ -193,13 +194,13 @@ def _check_complete(name: str, units: list[Unit], profile: Profile) -> None:
     last = [u for u in units if u.kind in (Kind.OPERATIVE, Kind.SUBPARAGRAPH)][-1]
     if any(u.kind == Kind.ANNEX for u in units):
         return _closing(operative, profile)
-    if not profile.search("DocumentEnd", last.text.strip()):
+    if not profile.search(UNKG.DocumentEnd, last.text.strip()):
         raise UnkgError(name, f"text breaks off inside {last.path} (no closing full stop): truncated?")
     _closing(operative, profile)
 
 
 def _closing(operative: list[Unit], profile: Profile) -> None:
-    if profile.search("ClosingFormula", operative[-1].text):
+    if profile.search(UNKG.ClosingFormula, operative[-1].text):
         operative[-1].closing = True
 
 
@@ -214,24 +215,24 @@ def _letter(header: list[Block], body: list[Block], profile: Profile) -> Layout:
     counters = {"letter": 0, "annex": 0, "section": 0}
     for index, block in enumerate(body):
         text = block.text
-        if not in_annex and profile.match("AnnexMarker", text):
+        if not in_annex and profile.match(UNKG.AnnexMarker, text):
             in_annex = True
             if index + 1 < len(body):
                 layout.report_title = body[index + 1].text
             continue
         if not in_annex:
-            signed = profile.match("SignatureLine", text)
+            signed = profile.match(UNKG.SignatureLine, text)
             if signed:
                 layout.signature = [b.text for b in pending_signature] + [signed.group("name")]
                 offsets: tuple[int, ...] = ()
                 for part in pending_signature:
                     offsets += part.offsets + (part.span.end,)
-                offsets += block.offsets[:len(signed.group("name"))]
+                offsets += block.offsets[signed.start("name"):signed.end("name")]
                 units.append(Unit(Kind.SIGNATURE, "signature", None, 1, "\n".join(layout.signature),
                                   Span(offsets[0], block.span.end), offsets))
                 pending_signature = []
                 continue
-            if not profile.search("BlockEnd", text):
+            if not profile.search(UNKG.BlockEnd, text):
                 pending_signature.append(block)        # the signatory's title lines
                 continue
             counters["letter"] += 1
@@ -240,7 +241,7 @@ def _letter(header: list[Block], body: list[Block], profile: Profile) -> Layout:
             continue
         if text == layout.report_title and section is None and counters["annex"] == 0:
             continue
-        heading = profile.match("ReportSectionHeading", text)
+        heading = profile.match(UNKG.ReportSectionHeading, text)
         if heading:
             counters["section"] += 1
             title, offsets = block.tail(heading.start("title"))
@@ -249,7 +250,7 @@ def _letter(header: list[Block], body: list[Block], profile: Profile) -> Layout:
                            reports_on=_numbers(heading.group("numbers"), profile))
             units.append(section)
             continue
-        bullet = profile.match("Bullet", text)
+        bullet = profile.match(UNKG.Bullet, text)
         body_text, offsets = block.tail(bullet.end() if bullet else 0)
         parent = section.path if section else None
         position = 1 + sum(1 for u in units if u.kind == Kind.REPORT_PARAGRAPH and u.parent == parent)
@@ -263,7 +264,7 @@ def _letter(header: list[Block], body: list[Block], profile: Profile) -> Layout:
 def _numbers(text: str, profile: Profile) -> tuple[str, ...]:
     numbers: list[int] = []
     rest = text
-    for found in profile.finditer("NumberRange", text):
+    for found in profile.finditer(UNKG.NumberRange, text):
         numbers.extend(range(int(found.group("first")), int(found.group("last")) + 1))
         rest = rest.replace(found.group(0), " ")
     numbers.extend(int(n) for n in re.findall(r"[0-9]+", rest))

@@ -7,6 +7,7 @@ import unicodedata
 from .lexicon import Lexicon
 from .model import Kind, Unit, VerbUse
 from .profile import UNSPACED, Profile
+from .vocab import UNKG
 
 # Units whose clauses open with Council verbs; letters and reports speak otherwise.
 VERB_UNITS = {Kind.PREAMBULAR, Kind.OPERATIVE, Kind.SUBPARAGRAPH, Kind.ANNEX_PARAGRAPH}
@@ -28,7 +29,7 @@ def unit_verbs(unit: Unit, profile: Profile, lexicon: Lexicon) -> list[VerbUse]:
         return []
     text = unit.text
     uses: list[VerbUse] = []
-    starts = sorted({m.end() for m in profile.finditer("ClauseStart", text)} | {0}
+    starts = sorted({m.end() for m in profile.finditer(UNKG.ClauseStart, text)} | {0}
                     | {start for start, _ in verb_marks(unit, profile)})
     for start in starts:
         found = lexicon.verb_pattern.match(text, start)
@@ -55,7 +56,7 @@ def verb_marks(unit: Unit, profile: Profile) -> list[tuple[int, int]]:
         # Emphasis also sets foreign words "(apologie)", quoted titles and symbols; no verb there.
         if (start and _opens(unit.text[start - 1])) or unit.text[start].isdigit():
             continue
-        lead = profile.match("ClauseStart", unit.text[start:end])
+        lead = profile.match(UNKG.ClauseStart, unit.text[start:end])
         marks.append((start + (lead.end() if lead else 0), end))
     return marks
 

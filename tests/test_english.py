@@ -154,3 +154,15 @@ def test_english_pdf_texts_give_their_deadlines() -> None:
         "op/2", [("RelativeToEvent", "the end of the 180-day period so defined")])
     assert [(x.text, x.kind, x.due.isoformat()) for x in develop.deadlines] == [
         ("within sixty days", "RelativeToAdoption", "2003-02-28")]
+
+
+def test_english_instrument_titles_are_read_from_their_capitalised_names() -> None:
+    """English has no title marks: 2195 op/3 names five drug and crime conventions; the kind
+    comes from the head word ("Convention on …"), not from the end of the name."""
+    res_2195 = load_document(AKN_EN / "S_RES_2195_1467661E.xml")
+    assert [(i.name, i.kind) for i in res_2195.instruments if i.unit == "op/3"] == [
+        ("Single Convention on Narcotic Drugs", "Convention"),
+        ("Convention on Psychotropic Substances", "Convention"),
+        ("United Nations Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances", "Convention"),
+        ("United Nations Convention against Transnational Organized Crime", "Convention"),
+        ("United Nations Convention against Corruption", "Convention")]

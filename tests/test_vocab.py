@@ -57,3 +57,45 @@ def test_instrument_kinds_have_labels_in_both_languages() -> None:
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+# Pattern roles --------------------------------------------------------------------------------
+def test_every_profile_has_a_pattern_for_every_role() -> None:
+    """A role a profile lacked used to match nothing in silence; now every language has every role."""
+    from unkg.profile import load_profile, profile_languages, vocabulary_graph
+
+    roles = set(vocabulary_graph().subjects(RDF.type, UNKG.PatternRole))
+    assert len(roles) >= 60
+    missing = {lang: sorted(str(r) for r in roles - set(load_profile(lang).patterns)) for lang in profile_languages()}
+    assert missing == {lang: [] for lang in profile_languages()}
+    # Every pattern has a declared role.
+    for lang in profile_languages():
+        assert set(load_profile(lang).patterns) <= roles
+
+
+def test_every_role_the_code_asks_for_is_a_declared_role() -> None:
+    """Roles are asked for as terms of the closed namespace (UNKG.AddresseeEnd), never as strings."""
+    import re as regex
+
+    from unkg.profile import vocabulary_graph
+
+    roles = {str(r).rsplit("#", 1)[-1] for r in vocabulary_graph().subjects(RDF.type, UNKG.PatternRole)}
+    asked = set()
+    for module in sorted((ROOT / "loader").glob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        assert not regex.search(r'\b(?:match|search|finditer|all|_who)\("[A-Z]', text), module.name
+        asked |= set(regex.findall(r"\b(?:match|search|finditer|all|_who)\(UNKG\.([A-Za-z]+)", text))
+    assert len(asked) >= 50
+    assert asked - roles == set()
+
+
+def test_a_role_the_profile_lacks_is_an_error_not_no_match() -> None:
+    from dataclasses import replace
+
+    from unkg.profile import load_profile
+
+    english = load_profile("en")
+    patterns = dict(english.patterns)
+    del patterns[UNKG.AddresseeEnd]
+    with pytest.raises(KeyError, match="the en profile has no pattern of role .*AddresseeEnd"):
+        replace(english, patterns=patterns).search(UNKG.AddresseeEnd, "the Panel, to report")
