@@ -100,12 +100,14 @@ def normalise(words: str) -> str:
     return re.sub(r"[\W_]+", "", words)
 
 
-def agrees(gold: Row, found: Row) -> bool:
-    """Whether a row of unkg names the hand-made row's addressee."""
+def agrees(gold: Row, found: Row, by_name: bool = False) -> bool:
+    """Whether a row of unkg names the hand-made row's addressee (``by_name``: by the linked body's labels only)."""
     gold_names = {normalise(n) for n in gold.names if normalise(n)}
     found_names = {normalise(n) for n in found.names if normalise(n)}
     if gold_names & found_names:
         return True
+    if by_name:
+        return False
     a, b = normalise(gold.words), normalise(found.words)
     return bool(a and b and (a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))))
 
@@ -165,13 +167,15 @@ def pair(gold: list[Row], found: list[Row]) -> list[tuple[Row, Row]]:
     """Hand-made rows paired with unkg's, within one operative paragraph, best fits first."""
     pairs: list[tuple[Row, Row]] = []
     free = list(found)
-    # Exact sub-paragraph and deadline first, then the same addressee anywhere in the paragraph.
-    for strict in (3, 2, 1, 0):
+    # Exact sub-paragraph and deadline first, then the same addressee anywhere in the paragraph;
+    # at each step a row whose linked body is the addressee before one that only shares words
+    # (a list's rows share the words of the whole list).
+    for strict, by_name in ((3, True), (3, False), (2, True), (2, False), (1, True), (1, False), (0, True), (0, False)):
         for g in gold:
             if any(g is p for p, _ in pairs):
                 continue
             for f in free:
-                if g.top != f.top or not agrees(g, f):
+                if g.top != f.top or not agrees(g, f, by_name):
                     continue
                 fit = (g.paragraph == f.paragraph) + (g.due == f.due) + (g.kind == f.kind)
                 if fit >= strict:

@@ -123,6 +123,10 @@ def resolve_anaphor(words: str, before: list[BodyMention], profile: Profile, lex
         body = lexicon.bodies.get(mention.body or "")
         if body and any(label.endswith(head) for label in body.labels):
             return body.iri
+        if body and (mention.text.startswith(head) or mention.text.endswith(head)):
+            # The words of the mention may name it where no label ends with the head: a body
+            # minted from "the Panel of Experts, as specified in paragraph 26 of resolution 1874".
+            return body.iri
     return None
 
 

@@ -172,7 +172,7 @@ class _UnitReader:
         if last is not None and self.profile.match(UNKG.DeliverableFirst, self.text[position:end]):
             # "…, and requests also a final report to the Committee": the deliverable stands where
             # the addressee would, so the addressee is the one of the directive before.
-            return _Addressees(last.addressees, last.unlinked, position, "")
+            return _Addressees(last.addressees, last.unlinked, position, last.text)
         inclusion = self.profile.match(UNKG.AddresseeInclusion, self.text[position:end])
         if inclusion:
             position += inclusion.end()
@@ -186,6 +186,7 @@ class _UnitReader:
                 return _Addressees((made[0].body,), (), made[0].end, made[0].text)
         listed, after = self._list_at(position, end)
         if listed:
+            listed = [self._anaphor(m.text, m.start) or m if m.body is None else m for m in listed]
             return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
         for mention in self.mentions:
             if position <= mention.start < end:

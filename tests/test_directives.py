@@ -129,3 +129,32 @@ def test_an_offset_before_an_event_stops_at_what_the_report_carries() -> None:
     assert [(d.offset, d.event) for d in panel.deadlines if d.kind == "RelativeToEvent"] == [
         ("-P30D", "the termination of its mandate")]
     assert ACT + "recommend" in panel.actions
+
+
+def test_an_open_list_of_addressees_is_a_list_of_groups() -> None:
+    # 1874 (2009) op/27: "Urges all States, relevant United Nations bodies and other interested
+    # parties, to cooperate fully with the Committee and the Panel of Experts, in particular by
+    # supplying any information at their disposal"; 2633 (2022) op/20 in Chinese: "促请各当事方和
+    # 所有会员国以及国际、区域和次区域组织确保与专家小组合作，包括提供任何关于…的信息".
+    res_1874 = load_document(SHARED / "corpus/unxml-dev/Pre-2020/2009/S_RES_1874_N0936849.xml")
+    (urges,) = [d for d in res_1874.directives if d.unit == "op/27"]
+    assert local(urges.addressees) == ["AllStates", "UNEntities", "InterestedParties"]
+    assert ACT + "submit" in urges.actions
+    res_2633 = load_document(SHARED / "corpus/unxml-dev/2022/Chinese/S_RES_2633 (2022)-2208026C.xml")
+    calls, _ = [d for d in res_2633.directives if d.unit == "op/20"]
+    assert local(calls.addressees) == ["Parties", "MemberStates", "RegionalOrganizations"]
+    assert calls.addressee_text == "各当事方和所有会员国以及国际、区域和次区域组织"
+    assert ACT + "submit" in calls.actions
+
+
+def test_a_panel_named_by_the_paragraph_that_set_its_mandate() -> None:
+    # 2569 (2021) op/1: "the mandate of the Panel of Experts, as specified in paragraph 26 of
+    # resolution 1874 (2009)" / "第1874(2009)号决议第26段具体规定并经第2094(2013)号决议第29段修改的
+    # 专家小组"; op/2's "the Panel of Experts" / "专家小组" is that Panel in both languages,
+    # including "requests also a final report", where the deliverable stands for the addressee.
+    for name in ("SC_2569_2021-E.xml", "SC_2569_2021-C.xml"):
+        folder = "English" if name.endswith("E.xml") else "Chinese"
+        document = load_document(SHARED / "corpus/unxml-dev/2021" / folder / name)
+        panel = [d for d in document.directives if d.unit == "op/2"]
+        assert [local(d.addressees) for d in panel] == [["PanelOfExperts1874"]] * 4, name
+        assert all(d.addressee_text in ("Panel of Experts", "专家小组") for d in panel)
