@@ -90,7 +90,10 @@ def _established(match: re.Match[str], profile: Profile, lexicon: Lexicon,
     candidates = [b for b in lexicon.bodies_established_by(numbers)
                   if b.kind != "post" and any(label.endswith(head) for label in b.labels)]
     if not candidates:
-        if minted is None or not numbers:
+        # "the Panel of Experts, as set out in paragraph 19 of resolution 2428" names the
+        # resolution that set the mandate, often a renewal, not the one that set the Panel up
+        # (2206): minting from it would give one panel two IRIs, so it stays unlinked.
+        if minted is None or not numbers or match.groupdict().get("mandate"):
             return None
         return _mint(profile.word("body-head", head), min(numbers), items, bool(match.group("post")), minted)
     body = candidates[0].iri

@@ -21,8 +21,6 @@ from .profile import Profile
 from .vocab import UNKG
 
 DIRECTIVE_UNITS = {Kind.OPERATIVE, Kind.SUBPARAGRAPH}
-_LEAD_IN_END = ("：", ":")
-
 
 def find_directives(units: list[Unit], verbs: list[VerbUse], mentions: list[BodyMention], profile: Profile,
                     lexicon: Lexicon, adoption: date | None) -> tuple[list[Directive], list[BodyMention]]:
@@ -46,8 +44,12 @@ def find_directives(units: list[Unit], verbs: list[VerbUse], mentions: list[Body
             found = reader.read(by_unit_verbs.get(unit.path, []), lead_ins.get(unit.parent or ""))
             directives.extend(found)
             extra.extend(reader.extra)
-            if found and unit.text.rstrip().endswith(_LEAD_IN_END):
+            if found and profile.search(UNKG.LeadInEnd, unit.text):
                 lead_ins[unit.path] = found[-1]
+            elif unit.parent in lead_ins and not profile.search(UNKG.BlockEnd, unit.text.rstrip()):
+                # A title among the points ("(a) Protection of civilians", then "(i) To protect …"):
+                # the lead-in above it passes through to its own points.
+                lead_ins[unit.path] = lead_ins[unit.parent]
         seen.extend(m for m in unit_mentions if m.body)
     return directives, extra
 
@@ -199,6 +201,17 @@ class _UnitReader:
             holders = [m for m in self.mentions if m.body and position <= m.start and m.end <= position + tasks.start()]
             if holders:
                 return _Addressees((holders[-1].body,), (), holders[-1].end, holders[-1].text)
+        head = self.profile.match(UNKG.AnaphoricBody, self.text[position:end])
+        if head and self.profile.match(UNKG.ObligationMarker, self.text[position + head.end():end]):
+            # "decides that the Panel of Experts should provide …", "决定专家小组应…": a bare
+            # head word bound by the decision is the body named before.
+            words = head.group(0)
+            mention = self._anaphor(words, position)
+            if mention:
+                return _Addressees((mention.body,), (), mention.end, words)
+            self.extra.append(BodyMention(self.unit.path, words, self.unit.source_span(position, position + len(words)),
+                                          position, position + len(words), None))
+            return _Addressees((), (words,), position + len(words), words)
         if self.lexicon.verbs[verb].rank >= _max_rank(self.lexicon):
             # "Decides that the measures … do not apply …, provided that the relevant State has
             # notified the Committee": the condition names who must report.

@@ -162,6 +162,7 @@ class UNKG(DefinedNamespace):
     AdoptionEvent: URIRef
     EventDeadline: URIRef
     DutyBoundary: URIRef
+    LeadInEnd: URIRef
     PronounAddressee: URIRef
     DutyHolder: URIRef
     DeliverableFirst: URIRef

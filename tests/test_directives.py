@@ -147,14 +147,32 @@ def test_an_open_list_of_addressees_is_a_list_of_groups() -> None:
     assert ACT + "submit" in calls.actions
 
 
-def test_a_panel_named_by_the_paragraph_that_set_its_mandate() -> None:
-    # 2569 (2021) op/1: "the mandate of the Panel of Experts, as specified in paragraph 26 of
-    # resolution 1874 (2009)" / "第1874(2009)号决议第26段具体规定并经第2094(2013)号决议第29段修改的
-    # 专家小组"; op/2's "the Panel of Experts" / "专家小组" is that Panel in both languages,
-    # including "requests also a final report", where the deliverable stands for the addressee.
-    for name in ("SC_2569_2021-E.xml", "SC_2569_2021-C.xml"):
-        folder = "English" if name.endswith("E.xml") else "Chinese"
-        document = load_document(SHARED / "corpus/unxml-dev/2021" / folder / name)
+def test_a_panel_named_by_the_resolution_that_set_its_mandate_is_not_minted_from_it() -> None:
+    # 2633 (2022) op/18: "the mandate of the Panel of Experts as set out in paragraph 19 of
+    # resolution 2428 (2018)": 2428 renewed the mandate, the Panel was set up by 2206 (2015), so
+    # no PanelOfExperts2428 is minted; "decides that the Panel of Experts should provide to the
+    # Council … an interim report by 1 December 2022" still names the Panel, unlinked. The same
+    # holds for 2569's "as specified in paragraph 26 of resolution 1874 (2009)" in both languages.
+    res_2633 = load_document(SHARED / "corpus/unxml-dev/2022/English" / "S_RES_2633 (2022)-2208026E.xml")
+    assert [m.iri.rsplit("/", 1)[-1] for m in res_2633.minted if "Panel" in m.iri] == []
+    _, provide = [d for d in res_2633.directives if d.unit == "op/18"]
+    assert (provide.addressees, provide.unlinked_addressees) == ((), ("Panel of Experts",))
+    assert [d.due for d in provide.deadlines] == [date(2022, 12, 1), date(2023, 5, 1)]
+    for name, words in (("English/SC_2569_2021-E.xml", "Panel of Experts"), ("Chinese/SC_2569_2021-C.xml", "专家小组")):
+        document = load_document(SHARED / "corpus/unxml-dev/2021" / name)
         panel = [d for d in document.directives if d.unit == "op/2"]
-        assert [local(d.addressees) for d in panel] == [["PanelOfExperts1874"]] * 4, name
-        assert all(d.addressee_text in ("Panel of Experts", "专家小组") for d in panel)
+        assert [(d.addressees, d.unlinked_addressees) for d in panel] == [((), (words,))] * 4, name
+
+
+def test_a_title_among_the_points_passes_the_lead_in_through() -> None:
+    # 2149 (2014) op/30: "Decides that the mandate of MINUSCA shall initially focus on the
+    # following priority tasks:", (e) "Promotion and protection of human rights" (a title),
+    # (e)(i) "To monitor, help investigate and report publicly and to the Security Council on
+    # violations …": the task under the title is MINUSCA's.
+    document = load_document(SHARED / "corpus/unxml-dev/Pre-2020/2014/S_RES_2149_1429581e.xml")
+    (report,) = [d for d in document.directives if d.unit == "op/30/e/i"]
+    assert (local(report.addressees), report.inherited) == (["MINUSCA"], True)
+    assert ACT + "report" in report.actions and local(report.report_to) == ["SecurityCouncil"]
+    # So are the protection tasks under the title (a) "Protection of civilians".
+    protect = [d for d in document.directives if d.unit.startswith("op/30/a/")]
+    assert [local(d.addressees) for d in protect] == [["MINUSCA"]] * 4
