@@ -176,3 +176,16 @@ def test_a_title_among_the_points_passes_the_lead_in_through() -> None:
     # So are the protection tasks under the title (a) "Protection of civilians".
     protect = [d for d in document.directives if d.unit.startswith("op/30/a/")]
     assert [local(d.addressees) for d in protect] == [["MINUSCA"]] * 4
+
+
+def test_an_assessment_by_a_date_is_a_deliverable() -> None:
+    # 2633 (2022) op/5: "Requests in this regard the Secretary-General, in close consultation with
+    # … UNMISS and the Panel of Experts, to conduct, no later than 15 April 2023, an assessment of
+    # progress"; the Chinese of 2600 (2021) op/3 "向安全理事会转达这一评估的结果" transmits one.
+    res_2633 = load_document(SHARED / "corpus/unxml-dev/2022/English" / "S_RES_2633 (2022)-2208026E.xml")
+    (assess,) = [d for d in res_2633.directives if d.unit == "op/5"]
+    assert local(assess.addressees) == ["SecretaryGeneral"] and assess.addressee_text == "Secretary-General"
+    assert ACT + "submit" in assess.actions and [d.due for d in assess.deadlines] == [date(2023, 4, 15)]
+    res_2600 = load_document(next((SHARED / "corpus/unxml-dev/2021/Chinese").glob("*2600*")))
+    (transmit,) = [d for d in res_2600.directives if d.unit == "op/3"]
+    assert local(transmit.addressees) == ["SecretaryGeneral"] and ACT + "submit" in transmit.actions
