@@ -189,3 +189,14 @@ def test_an_assessment_by_a_date_is_a_deliverable() -> None:
     res_2600 = load_document(next((SHARED / "corpus/unxml-dev/2021/Chinese").glob("*2600*")))
     (transmit,) = [d for d in res_2600.directives if d.unit == "op/3"]
     assert local(transmit.addressees) == ["SecretaryGeneral"] and ACT + "submit" in transmit.actions
+
+
+def test_a_request_reiterated_to_the_secretary_general_and_his_envoys() -> None:
+    # 2171 (2014) op/19: "Reiterates its request to the Secretary-General and his Special Envoys
+    # and Special Representatives to United Nations missions, as part of their regular briefings,
+    # to update the Council on progress in inviting women to participate …".
+    path = next((SHARED / "corpus/unxml-dev/Pre-2020/2014").glob("S_RES_2171_*"))
+    (update,) = [d for d in load_document(path).directives if d.unit == "op/19"]
+    assert update.verb_text == "Reiterates its request to"
+    assert local(update.addressees) == ["SecretaryGeneral", "SpecialEnvoy", "SpecialRepresentative"]
+    assert update.actions == (ACT + "provideUpdate",) and local(update.report_to) == ["SecurityCouncil"]
