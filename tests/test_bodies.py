@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import sample
+from conftest import SHARED, sample
 
 from unkg.bodies import resolve_anaphor, unit_mentions
 from unkg.lexicon import load_lexicon
@@ -67,3 +67,15 @@ def test_a_bare_head_word_means_the_last_body_so_named() -> None:
     assert resolve_anaphor("该委员会", before, profile, lexicon) == BODY + "CTC"
     assert resolve_anaphor("执行局", before, profile, lexicon) is None
     assert resolve_anaphor("委员会的工作", before, profile, lexicon) is None
+
+
+def test_special_representatives_by_subject_in_both_languages() -> None:
+    """2633 (2022) op/21 names two Special Representatives by subject and the High Commissioner;
+    the Chinese and the English link to the same three posts."""
+    from unkg.pipeline import load_document
+
+    folder = SHARED / "corpus/unxml-dev/2022"
+    for path in (folder / "English/S_RES_2633 (2022)-2208026E.xml", folder / "Chinese/S_RES_2633 (2022)-2208026C.xml"):
+        directives = [d for d in load_document(path).directives if d.unit == "op/21"]
+        assert [[a.rsplit("/", 1)[-1] for a in d.addressees] for d in directives] == [
+            ["SRSGChildrenArmedConflict", "SRSGSexualViolenceConflict"], ["UNHighCommissionerHumanRights"]], path.name
