@@ -170,7 +170,7 @@ def pair(gold: list[Row], found: list[Row]) -> list[tuple[Row, Row]]:
     # Exact sub-paragraph and deadline first, then the same addressee anywhere in the paragraph;
     # at each step a row whose linked body is the addressee before one that only shares words
     # (a list's rows share the words of the whole list).
-    for strict, by_name in ((3, True), (3, False), (2, True), (2, False), (1, True), (1, False), (0, True), (0, False)):
+    for strict, by_name in ((strict, by_name) for strict in (3, 2, 1, 0) for by_name in (True, False)):
         for g in gold:
             if any(g is p for p, _ in pairs):
                 continue

@@ -205,29 +205,27 @@ class _UnitReader:
         if head and self.profile.match(UNKG.ObligationMarker, self.text[position + head.end():end]):
             # "decides that the Panel of Experts should provide …", "决定专家小组应…": a bare
             # head word bound by the decision is the body named before.
-            words = head.group(0)
-            mention = self._anaphor(words, position)
-            if mention:
-                return _Addressees((mention.body,), (), mention.end, words)
-            self.extra.append(BodyMention(self.unit.path, words, self.unit.source_span(position, position + len(words)),
-                                          position, position + len(words), None))
-            return _Addressees((), (words,), position + len(words), words)
+            return self._named(head.group(0), position)
         if self.lexicon.verbs[verb].rank >= _max_rank(self.lexicon):
             # "Decides that the measures … do not apply …, provided that the relevant State has
             # notified the Committee": the condition names who must report.
             return self._holder(position, end) or _Addressees((), (), position, "")
-        head = self.profile.match(UNKG.AnaphoricBody, self.text[position:end])
         described = None if head else self.profile.match(UNKG.DescribedAddressee, self.text[position:end])
         boundary = self.profile.search(UNKG.AddresseeEnd, self.text[position:end])
         length = head.end() if head else described.end() if described else boundary.start() if boundary else 0
         words = self.text[position:position + length]
         if not 2 <= len(words) <= (45 if described else 20):
             return _Addressees((), (), position, "")
+        return self._named(words, position)
+
+    def _named(self, words: str, position: int) -> "_Addressees":
+        """The addressee named by ``words`` at ``position``: the body a head word means, else the
+        words as an unlinked mention (kept and reported, never dropped)."""
         mention = self._anaphor(words, position)
         if mention:
             return _Addressees((mention.body,), (), mention.end, words)
         self.extra.append(BodyMention(self.unit.path, words, self.unit.source_span(position, position + len(words)),
-                                         position, position + len(words), None))
+                                      position, position + len(words), None))
         return _Addressees((), (words,), position + len(words), words)
 
     def _holder(self, start: int, end: int) -> "_Addressees | None":
