@@ -70,6 +70,12 @@ def read_akn(name: str, raw: bytes) -> AknDocument:
                 continue
             reader.preambular(content, offsets)
     reader.blocks(akn.find("mainBody").elements())
+    for attachment in akn.iter("attachment"):
+        # Annexes the UN marks up as documents of their own (2253's Monitoring Team mandate,
+        # 2551's lists of items): read as the annexes of the resolution they are attached to.
+        annex_body = next((d.find("mainBody") for d in attachment.elements("doc")), None)
+        if annex_body is not None:
+            reader.attachment(annex_body.elements())
     reader.finish()
     # Some hrefs carry spaces ("…/S/RES/1267 (1999)"); an IRI may not, so they are dropped
     # (undocs.org reads both) and anything else unsafe is percent-encoded.

@@ -414,6 +414,11 @@ class BodyReader:
         self.quote = self.titled = None
         return unit
 
+    def attachment(self, elements: list[Element]) -> None:
+        """An annex marked up as an attached document: a new annex, whatever came before."""
+        self.annex, self.closed = None, True
+        self.blocks(elements)
+
     def _start_annex(self, text: str, offsets: tuple[int, ...]) -> None:
         number = sum(1 for u in self.units if u.kind == Kind.ANNEX) + 1
         self.annex = self._add(Kind.ANNEX, f"annex/{number}", None, number, text, offsets)

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from .akn import AKN_MEDIA_TYPE
 from .docs import ontology_html, vocabularies_html
@@ -245,6 +245,7 @@ def _align(results: list[DocumentResult]) -> list[DocumentResult]:
             versions.setdefault(result.symbol, []).append(result)
     refused: dict[int, str] = {}
     notes: dict[int, list[str]] = {}
+    unannexed: set[int] = set()
     for symbol, group in versions.items():
         if len(group) < 2:
             continue
@@ -254,14 +255,25 @@ def _align(results: list[DocumentResult]) -> list[DocumentResult]:
             difference = _difference(reference.parts, other.parts)
             if not difference:
                 continue
+            own = _difference(_body(reference.parts), _body(other.parts))
+            if not own:
+                # Annexes (lists of items, a team's tasks) are broken into paragraphs differently
+                # by each version: the resolution's own paragraphs merge, this version's annexes
+                # are left out rather than paired with the wrong paragraphs.
+                unannexed.add(id(other))
+                notes.setdefault(id(reference), []).append(
+                    f"The annexes of the '{other.language}' version ({other.file}) were not merged: {difference}.")
+                continue
             refused[id(other)] = (f"{other.file}: the '{other.language}' version of {symbol} does not match the "
-                                  f"'{reference.language}' version ({reference.file}): {difference}; not merged")
+                                  f"'{reference.language}' version ({reference.file}): {own}; not merged")
             notes.setdefault(id(reference), []).append(
-                f"The '{other.language}' version ({other.file}) was not merged: {difference}.")
+                f"The '{other.language}' version ({other.file}) was not merged: {own}.")
     aligned = []
     for result in results:
         if id(result) in refused:
             aligned.append(replace(result, turtle=None, error=refused[id(result)]))
+        elif id(result) in unannexed:
+            aligned.append(replace(result, turtle=_without_annexes(result)))
         elif id(result) in notes:
             graph = new_graph().parse(data=result.turtle, format="turtle")
             work = next(graph.subjects(ELI.id_local, Literal(result.symbol)))
@@ -272,6 +284,31 @@ def _align(results: list[DocumentResult]) -> list[DocumentResult]:
         else:
             aligned.append(result)
     return aligned
+
+
+def _body(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths of a resolution's own paragraphs, its annexes left out."""
+    return tuple(p for p in parts if not p.startswith("annex/"))
+
+
+def _without_annexes(result: DocumentResult) -> bytes:
+    """A version's graph without its annexes and what hangs from them (their texts, mentions,
+    directives)."""
+    graph = new_graph().parse(data=result.turtle, format="turtle")
+    work = next(graph.subjects(ELI.id_local, Literal(result.symbol)))
+    prefix = f"{work}/annex/"
+    loose: list[BNode] = []
+    for triple in list(graph):
+        if any(isinstance(node, URIRef) and str(node).startswith(prefix) for node in (triple[0], triple[2])):
+            graph.remove(triple)
+            if isinstance(triple[2], BNode):
+                loose.append(triple[2])
+    while loose:   # blank nodes (deadlines, spans) only an annex pointed at
+        node = loose.pop()
+        if (None, None, node) not in graph:
+            loose.extend(o for o in graph.objects(node, None) if isinstance(o, BNode))
+            graph.remove((node, None, None))
+    return turtle_bytes(graph)
 
 
 def _difference(reference: tuple[str, ...], other: tuple[str, ...]) -> str:

@@ -50,8 +50,28 @@ def find_directives(units: list[Unit], verbs: list[VerbUse], mentions: list[Body
                 # A title among the points ("(a) Protection of civilians", then "(i) To protect …"):
                 # the lead-in above it passes through to its own points.
                 lead_ins[unit.path] = lead_ins[unit.parent]
+        elif unit.kind == Kind.ANNEX_PARAGRAPH and unit.offsets and lexicon.duty_verb:
+            # An annex reads no operative verbs (it may quote a draft or another text), only a
+            # body's task list ("the Monitoring Team shall have the following responsibilities:")
+            # and the points that follow it, each a duty of that body.
+            reader = _UnitReader(unit, unit_mentions, seen, profile, lexicon, adoption, state)
+            statement = reader.duty_statement(lexicon.duty_verb)
+            if statement is not None:
+                directives.append(statement)
+                lead_ins[unit.parent or ""] = statement
+            elif unit.parent in lead_ins and _is_point(profile, unit.text):
+                directives.extend(reader.read([], lead_ins[unit.parent]))
+            else:
+                lead_ins.pop(unit.parent or "", None)
+            extra.extend(reader.extra)
         seen.extend(m for m in unit_mentions if m.body)
     return directives, extra
+
+
+def _is_point(profile: Profile, text: str) -> bool:
+    """Whether a paragraph opens with the marker of a point (a dash, "(a)", "(i)", "1.")."""
+    return any(profile.match(role, text) for role in
+               (UNKG.Bullet, UNKG.SubparagraphMarker, UNKG.RomanSubparagraphMarker, UNKG.OperativeNumber))
 
 
 @dataclass(frozen=True)
@@ -93,6 +113,11 @@ class _UnitReader:
             if not verb.directive:
                 continue
             end = verbs[i + 1].start if i + 1 < len(verbs) else len(self.text)
+            # "Requests all States, and encourages regional organizations … to cooperate …": an
+            # addressee with no words of its own shares the duties of the verb that follows.
+            shared = None
+            if i + 1 < len(verbs) and self.lexicon.verbs[verbs[i + 1].verb].directive:
+                shared = verbs[i + 2].start if i + 2 < len(verbs) else len(self.text)
             # "requests the Chair to invite …, and for CTED to report …": one verb, a second
             # addressee with its own action; each part is a directive of its own.
             parts = [m for m in self.profile.finditer(UNKG.ClauseAddressee, self.text[use.end:end])]
@@ -100,11 +125,32 @@ class _UnitReader:
                 (use.end + m.start() + len(m.group(0)) - len(m.group(0).lstrip(", ")), use.end + m.end()) for m in parts]
             for k, (begin, addressed) in enumerate(starts):
                 stop = starts[k + 1][0] if k + 1 < len(starts) else end
-                found.extend(self._duties(use.verb, use.text, begin, stop, None, addressed))
+                found.extend(self._duties(use.verb, use.text, begin, stop, None, addressed,
+                                          shared if k == len(starts) - 1 else None))
         return found
 
+    def duty_statement(self, verb: str) -> Directive | None:
+        """A task list laid on a body without an operative verb ("the Monitoring Team shall
+        operate … and shall have the following responsibilities:"): the first body bound by
+        an obligation word before the list carries it."""
+        tasks = self.profile.search(UNKG.TaskListLead, self.text)
+        if tasks is None:
+            return None
+        for mention in self.mentions:
+            if mention.end > tasks.start():
+                break
+            marker = self.profile.match(UNKG.ObligationMarker, self.text[mention.end:tasks.start()])
+            if marker is None:
+                continue
+            who = (_Addressees((mention.body,), (), mention.end, mention.text) if mention.body
+                   else _Addressees((), (mention.text,), mention.end, mention.text))
+            self.reader_state.last = who
+            words = marker.group(0).strip()
+            return self._directive(verb, words, mention.start, len(self.text), None, mention.end, mention.end, who)
+        return None
+
     def _duties(self, verb: str, verb_text: str, start: int, end: int, lead_in: Directive | None,
-                after_verb: int | None = None) -> list[Directive]:
+                after_verb: int | None = None, shared: int | None = None) -> list[Directive]:
         """The directive of one verb's words, one per duty: "to report by June …, and to keep the
         Council informed …" lays two duties on one addressee, each with its own deadline."""
         body_start = after_verb if after_verb is not None else start
@@ -116,6 +162,8 @@ class _UnitReader:
             who = self._addressees(verb, body_start, end)
         if who.addressees or who.unlinked:
             self.reader_state.last = who
+            if shared is not None and self.profile.match(UNKG.SharedComplement, self.text[who.end:end]):
+                end = shared
         boundaries = [who.end + m.start() for m in self.profile.finditer(UNKG.DutyBoundary, self.text[who.end:end])
                       if m.start() > 0]
         reporting = {a.iri for a in self.lexicon.actions if a.reporting}
@@ -164,6 +212,13 @@ class _UnitReader:
         position = start
         while position < end and self.text[position] in " ，,":
             position += 1
+        agent = self.profile.match(UNKG.PassiveAgent, self.text[position:end])
+        if agent:
+            # "further requests that the Committee’s list … be conveyed by the Secretariat to all
+            # States": the agent of the passive is who must act.
+            listed, after = self._list_at(position + agent.start("who"), end)
+            if listed:
+                return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
         lead = self.profile.match(UNKG.AddresseeLead, self.text[position:end])
         if lead:
             position += lead.end()
@@ -187,6 +242,8 @@ class _UnitReader:
             if made:
                 return _Addressees((made[0].body,), (), made[0].end, made[0].text)
         listed, after = self._list_at(position, end)
+        if listed and self.profile.match(UNKG.NameQualifier, self.text[after:end]):
+            listed = []     # "the Committee’s list": the name qualifies a thing, it is not addressed
         if listed:
             listed = [self._anaphor(m.text, m.start) or m if m.body is None else m for m in listed]
             return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
@@ -224,8 +281,11 @@ class _UnitReader:
         mention = self._anaphor(words, position)
         if mention:
             return _Addressees((mention.body,), (), mention.end, words)
+        body = self.lexicon.addressee_for_label(words)
         self.extra.append(BodyMention(self.unit.path, words, self.unit.source_span(position, position + len(words)),
-                                      position, position + len(words), None))
+                                      position, position + len(words), body))
+        if body:
+            return _Addressees((body,), (), position + len(words), words)
         return _Addressees((), (words,), position + len(words), words)
 
     def _holder(self, start: int, end: int) -> "_Addressees | None":

@@ -7,11 +7,11 @@ Nothing here knows a body or a verb by name: every label, form and pattern is re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from .profile import UNSPACED, vocabulary_graph
 from .symbols import normalise_symbol
@@ -141,6 +141,12 @@ class Lexicon:
     verb_by_form: dict[str, str]
     modifier_by_form: dict[str, str]
     actions: tuple[Action, ...]
+    addressee_by_label: dict[str, str] = field(default_factory=dict)  # names good only as a whole addressee
+    duty_verb: str | None = None            # what "the Monitoring Team shall have the following tasks:" is read as
+
+    def addressee_for_label(self, words: str) -> str | None:
+        """The body these words name when they are the whole addressee of a verb."""
+        return self.addressee_by_label.get(_key(self.language, words.strip()))
 
     def body_for_label(self, label: str) -> str | None:
         """The body a label names (case-insensitive outside unspaced scripts)."""
@@ -211,8 +217,34 @@ def load_lexicon(language: str) -> Lexicon:
         if patterns:
             reporting = graph.value(concept, UNKG.reporting)
             actions.append(Action(str(concept), bool(reporting and reporting.toPython()), patterns))
+    addressee_by_label = {_key(language, str(label)): str(concept)
+                          for concept, label in sorted(graph.subject_objects(UNKG.addresseeLabel))
+                          if _in_language(label, language)}
+    duty_verb = next((str(v) for v in sorted(graph.subjects(UNKG.readsDutyStatements, Literal(True)))
+                      if str(v) in verbs), None)
     return Lexicon(language, bodies, body_pattern, by_label, verbs, verb_pattern, verb_by_form,
-                   modifier_by_form, tuple(actions))
+                   modifier_by_form, tuple(actions), addressee_by_label, duty_verb)
+
+
+def _government_labels(graph: Graph, language: str, taken: set[str]) -> dict[str, list[str]]:
+    """The names of each state's government in one language: every form of the language's
+    profile (unkg:governmentName, unkg:governmentForm) filled with every name or demonym of the
+    state; a name another body has, or that two states would share, names neither."""
+    forms = [str(f) for profile in graph.subjects(RDF.type, UNKG.LanguageProfile)
+             if str(graph.value(profile, DCTERMS.language)) == language
+             for p in (UNKG.governmentName, UNKG.governmentForm) for f in graph.objects(profile, p)]
+    found: dict[str, list[str]] = {}
+    owners: dict[str, set[str]] = {}
+    for government in sorted(graph.subjects(RDF.type, UNKG.StateGovernment)):
+        words = {"{state}": [str(n) for n in graph.objects(government, UNKG.stateName) if _in_language(n, language)],
+                 "{demonym}": [str(n) for n in graph.objects(government, UNKG.demonym) if _in_language(n, language)]}
+        labels = sorted({form.replace(slot, name) for form in forms for slot, names in words.items()
+                         if slot in form for name in names})
+        found[str(government)] = labels
+        for label in labels:
+            owners.setdefault(_key(language, label), set()).add(str(government))
+    return {iri: [l for l in labels if len(owners[_key(language, l)]) == 1 and _key(language, l) not in taken]
+            for iri, labels in found.items()}
 
 
 def _bodies(graph: Graph, language: str) -> dict[str, Body]:
@@ -226,4 +258,10 @@ def _bodies(graph: Graph, language: str) -> dict[str, Body]:
         post_in = graph.value(concept, ORG.postIn)
         bodies[str(concept)] = Body(str(concept), tuple(labels), kind, established,
                                     str(post_in) if isinstance(post_in, URIRef) else None)
+    taken = {_key(language, label) for iri, body in bodies.items() if (URIRef(iri), RDF.type, UNKG.StateGovernment)
+             not in graph for label in body.labels}
+    for iri, labels in _government_labels(graph, language, taken).items():
+        body = bodies[iri]
+        bodies[iri] = Body(iri, tuple(sorted(set(body.labels) | set(labels))), body.kind, body.established_by,
+                           body.post_in)
     return bodies

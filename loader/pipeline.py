@@ -65,8 +65,9 @@ def extract_akn_document(akn: AknDocument, table: ReferenceTable | None = None) 
 def _unknown_marked_verbs(document: Document, profile: Profile) -> list[str]:
     """The XML marks each paragraph's verbs; a marked word no verb use covers is reported,
     so ontology/verbs.ttl can learn it."""
-    # Headings and the Chapter VII formula are set in bold or italics too; they have no verb.
-    verbless = {Kind.HEADING, Kind.ENACTING}
+    # Headings, the Chapter VII formula and annexes (their titles, their own emphasis) are set
+    # in bold or italics too; they have no verb.
+    verbless = {Kind.HEADING, Kind.ENACTING, Kind.ANNEX, Kind.ANNEX_PARAGRAPH}
     uses_in: dict[str, list[tuple[int, int]]] = {}
     for use in document.verbs:
         uses_in.setdefault(use.unit, []).append((use.start, use.end))

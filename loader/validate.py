@@ -7,7 +7,8 @@ from functools import cache
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, SH, SKOS
+from rdflib.term import Node
 
 from .resources import resource_dir, resource_files
 
@@ -71,6 +72,42 @@ def ontology_graph() -> Graph:
     return graph
 
 
+@cache
+def _vocabulary_index() -> tuple[tuple[tuple[Node, Node, Node], ...], dict[Node, list[tuple[Node, Node, Node]]]]:
+    """The ontology split in two: its schema (classes, properties, schemes), which every graph
+    is read with, and the triples of each concept of its vocabularies (bodies, verbs, actions)."""
+    graph = ontology_graph()
+    concepts = set(graph.subjects(SKOS.inScheme, None))
+    by_concept: dict[Node, list[tuple[Node, Node, Node]]] = {}
+    schema = []
+    for triple in sorted(graph):
+        if triple[0] in concepts:
+            by_concept.setdefault(triple[0], []).append(triple)
+        else:
+            schema.append(triple)
+    return tuple(schema), by_concept
+
+
+def _vocabulary_for(data: Graph) -> list[tuple[Node, Node, Node]]:
+    """The schema and the concepts a document's graph refers to, with the concepts they refer
+    to in turn (a verb's strength): what its shapes look at, without the thousands of bodies
+    it never names."""
+    schema, by_concept = _vocabulary_index()
+    found = list(schema)
+    todo = [node for node in set(data.objects()) | set(data.subjects()) if node in by_concept]
+    seen: set[Node] = set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for triple in by_concept[node]:
+            found.append(triple)
+            if triple[2] in by_concept:
+                todo.append(triple[2])
+    return found
+
+
 def run_shacl(data: Graph, with_vocabulary: bool = False) -> Graph:
     """pySHACL's results graph for ``data`` read together with ontology/ (see below)."""
     # The ontology goes in as data, not as pySHACL's ont_graph: ont_graph brings in only
@@ -79,7 +116,7 @@ def run_shacl(data: Graph, with_vocabulary: bool = False) -> Graph:
     merged = Graph()
     for triple in data:
         merged.add(triple)
-    for triple in ontology_graph():
+    for triple in ontology_graph() if with_vocabulary else _vocabulary_for(data):
         merged.add(triple)
     _, results_graph, _ = shacl_validate(
         merged, shacl_graph=shapes_graph(with_vocabulary), inference="none",

@@ -103,6 +103,7 @@ class UNKG(DefinedNamespace):
     keyword: URIRef
     # bodies, verbs, directives, deadlines, deliveries
     AddresseeGroup: URIRef
+    StateGovernment: URIRef
     BodyMention: URIRef
     Verb: URIRef
     VerbModifier: URIRef
@@ -127,6 +128,8 @@ class UNKG(DefinedNamespace):
     intensifies: URIRef
     reporting: URIRef
     establishedBy: URIRef
+    addresseeLabel: URIRef
+    readsDutyStatements: URIRef
     refersTo: URIRef
     mentionsBody: URIRef
     anaphoric: URIRef
@@ -162,6 +165,9 @@ class UNKG(DefinedNamespace):
     AdoptionEvent: URIRef
     EventDeadline: URIRef
     DutyBoundary: URIRef
+    SharedComplement: URIRef
+    PassiveAgent: URIRef
+    NameQualifier: URIRef
     LeadInEnd: URIRef
     PronounAddressee: URIRef
     DutyHolder: URIRef
@@ -187,6 +193,10 @@ class UNKG(DefinedNamespace):
     monthWord: URIRef
     bodyHeadWord: URIRef
     bodyNameTemplate: URIRef
+    governmentName: URIRef
+    governmentForm: URIRef
+    stateName: URIRef
+    demonym: URIRef
     minted: URIRef
     AssistedBy: URIRef
     Consulting: URIRef

@@ -171,7 +171,12 @@ def test_section_letters_number_headings_not_paragraphs(name: str, first: str) -
 def test_the_chinese_and_english_xml_of_2713_have_the_same_paragraphs() -> None:
     chinese = read_akn("c.xml", (DEV / "2023/Chinese/S_RES_2713-2323995C.xml").read_bytes())
     english = read_akn("e.xml", (DEV / "2023/English/S_RES_2713-2323995E.xml").read_bytes())
-    assert _paths(chinese) == _paths(english)
+    # The resolution's own paragraphs align; its annexes (item lists the two versions break
+    # into paragraphs differently) are the same three, A to C.
+    assert [p for p in _paths(chinese) if not p.startswith("annex")] == [
+        p for p in _paths(english) if not p.startswith("annex")]
+    assert [u.text[:3] for u in chinese.units if u.kind == Kind.ANNEX] == ["附件A", "附件B", "附件C"]
+    assert [u.text[:7] for u in english.units if u.kind == Kind.ANNEX] == ["Annex A", "Annex B", "Annex C"]
 
 
 def test_roman_section_numbers_are_headings() -> None:

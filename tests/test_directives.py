@@ -200,3 +200,54 @@ def test_a_request_reiterated_to_the_secretary_general_and_his_envoys() -> None:
     assert update.verb_text == "Reiterates its request to"
     assert local(update.addressees) == ["SecretaryGeneral", "SpecialEnvoy", "SpecialRepresentative"]
     assert update.actions == (ACT + "provideUpdate",) and local(update.report_to) == ["SecurityCouncil"]
+
+
+RES_1526 = SHARED / "corpus/unxml-dev/Pre-2020/2004/S_RES_1526_N0422669.xml"
+
+
+def test_an_addressee_with_no_words_of_its_own_shares_the_next_verbs_duty() -> None:
+    # 1526 (2004) op/14: "Requests all States, and encourages regional organizations, relevant
+    # United Nations bodies, and, as appropriate, other organizations and interested parties to
+    # cooperate fully with the Committee …, including supplying such information as may be sought".
+    requests, encourages = [d for d in load_document(RES_1526).directives if d.unit == "op/14"]
+    assert local(requests.addressees) == ["AllStates"]
+    assert requests.actions == encourages.actions == (ACT + "cooperate", ACT + "submit")
+    assert local(encourages.addressees) == ["RegionalOrganizations", "UNEntities", "OtherOrganizations",
+                                           "InterestedParties"]
+
+
+def test_passive_agents_possessives_and_bare_states() -> None:
+    document = load_document(RES_1526)
+    by_unit = lambda path: [d for d in document.directives if d.unit == path]  # noqa: E731
+    # op/19: "further requests, that the Committee’s list, whenever amended, be automatically
+    # conveyed by the Secretariat to all States": the agent acts, the possessive is no addressee.
+    _, convey = by_unit("op/19")
+    assert (local(convey.addressees), convey.actions) == (["Secretariat"], (ACT + "submit",))
+    # op/20: "invites States to report the results … to the Committee": bare "States" as a whole
+    # addressee (unkg:addresseeLabel); "Reiterates the urgency for all States to … inform the Committee".
+    urges, invites = by_unit("op/20")
+    assert (urges.verb, local(urges.addressees)) == (VERB + "urges", ["AllStates"])
+    assert (local(invites.addressees), invites.addressee_text) == (["AllStates"], "States")
+    # op/13: "to circulate within 17 months after the adoption of this resolution a written
+    # analytical assessment to the Council": the deadline ends at "this resolution".
+    (circulate,) = by_unit("op/13")
+    assert [(d.text, d.due) for d in circulate.deadlines] == [
+        ("within 17 months after the adoption of this resolution", date(2005, 6, 30))]
+    assert ACT + "prepareReport" in circulate.actions and local(circulate.report_to) == ["SecurityCouncil"]
+
+
+def test_an_annexed_task_list_lays_each_task_on_its_body() -> None:
+    # 1526's annex (in its body) and 2253's Annex I (an attached document): "the … Monitoring
+    # Team shall operate under the direction of the Committee … and shall have the following
+    # responsibilities:", then one point per task.
+    annex = [d for d in load_document(RES_1526).directives if d.unit.startswith("annex/")]
+    assert [d.unit for d in annex] == [f"annex/1/p/{n}" for n in range(1, 11)]
+    assert {local(d.addressees)[0] for d in annex} == {"MonitoringTeam"}
+    (report,) = [d for d in annex if d.unit == "annex/1/p/8"]
+    assert ACT + "report" in report.actions and local(report.report_to) == ["Committee1267"]
+    res_2253 = load_document(SHARED / "corpus/unxml-dev/Pre-2020/2015/S_RES_2253_1522456E.xml")
+    assert [u.text for u in res_2253.units if u.kind.value == "annex"] == ["Annex I", "Annex II"]
+    (submit,) = [d for d in res_2253.directives if d.unit == "annex/1/p/2"]
+    assert local(submit.addressees) == ["MonitoringTeam"] and local(submit.report_to) == ["Committee1267"]
+    assert [(d.kind, d.period, d.due) for d in submit.deadlines] == [
+        ("Recurring", "P6M", None), ("Absolute", None, date(2016, 6, 30))]

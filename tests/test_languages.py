@@ -74,6 +74,13 @@ def test_headings_inside_points_align_with_headings_of_their_own(tmp_path: Path)
     assert texts == {"zh": "资产冻结", "en": "Asset Freeze"}
     texts = {t.language: str(t) for t in graph.objects(URIRef(ID + "S/RES/2610(2021)/heading/15"), UNKG.text)}
     assert texts == {"zh": "审查", "en": "Reviews"}
+    # The annex (the Monitoring Team's tasks) is paragraphed differently by the two versions:
+    # the Chinese annex stays, the English one is left out and the graph says so.
+    notes = [str(n) for n in graph.objects(URIRef(ID + "S/RES/2610(2021)"), UNKG.alignmentNote)]
+    assert len(notes) == 1 and notes[0].startswith(
+        "The annexes of the 'en' version (S_RES_2610_2021-2119270E.xml) were not merged: it lacks annex/1/p/32,")
+    annex_texts = {t.language for s, t in graph.subject_objects(UNKG.text) if "/annex/" in str(s)}
+    assert annex_texts == {"zh"}
 
 
 def test_versions_that_disagree_are_reported_not_misaligned(tmp_path: Path) -> None:
