@@ -142,8 +142,7 @@ class _UnitReader:
             marker = self.profile.match(UNKG.ObligationMarker, self.text[mention.end:tasks.start()])
             if marker is None:
                 continue
-            who = (_Addressees((mention.body,), (), mention.end, mention.text) if mention.body
-                   else _Addressees((), (mention.text,), mention.end, mention.text))
+            who = self._listed([mention], mention.end)
             self.reader_state.last = who
             words = marker.group(0).strip()
             return self._directive(verb, words, mention.start, len(self.text), None, mention.end, mention.end, who)
@@ -218,7 +217,7 @@ class _UnitReader:
             # States": the agent of the passive is who must act.
             listed, after = self._list_at(position + agent.start("who"), end)
             if listed:
-                return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
+                return self._listed(listed, after)
         lead = self.profile.match(UNKG.AddresseeLead, self.text[position:end])
         if lead:
             position += lead.end()
@@ -246,12 +245,12 @@ class _UnitReader:
             listed = []     # "the Committee’s list": the name qualifies a thing, it is not addressed
         if listed:
             listed = [self._anaphor(m.text, m.start) or m if m.body is None else m for m in listed]
-            return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
+            return self._listed(listed, after)
         for mention in self.mentions:
             if position <= mention.start < end:
                 listed, after = self._list_at(mention.start, end)
                 if listed and self.profile.match(UNKG.ObligationMarker, self.text[after:end]):
-                    return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
+                    return self._listed(listed, after)
         if tasks:
             # "Decides to establish … a Committee … to undertake the following tasks:": the
             # body named last before the task list carries every task of it.
@@ -287,6 +286,10 @@ class _UnitReader:
         if body:
             return _Addressees((body,), (), position + len(words), words)
         return _Addressees((), (words,), position + len(words), words)
+
+    def _listed(self, listed: list[BodyMention], after: int) -> "_Addressees":
+        """The addressees a list of mentions ending at ``after`` names, with its words."""
+        return _Addressees(_bodies(listed), _unlinked(listed), after, self.text[listed[0].start:after])
 
     def _holder(self, start: int, end: int) -> "_Addressees | None":
         """Who a decision's condition obliges ("provided that the relevant State has notified

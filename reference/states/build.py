@@ -28,8 +28,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pycountry
-from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[1]
