@@ -143,7 +143,7 @@ def sample_validation(files: list[Path], size: int) -> tuple[float, int]:
     from unkg.mapping import map_document
     from unkg.pipeline import load_document
     from unkg.reftable import load_reference
-    from unkg.validate import validate_graph
+    from unkg.validate import BUILD_ENGINE, validate_graph
 
     step = max(1, len(files) // size)
     picked = files[::step][:size]
@@ -151,7 +151,7 @@ def sample_validation(files: list[Path], size: int) -> tuple[float, int]:
     for path in picked:
         graph = map_document(load_document(path), IriMinter(), load_reference())
         start = time.perf_counter()
-        validate_graph(graph)
+        validate_graph(graph, engine=BUILD_ENGINE)
         seconds += time.perf_counter() - start
     return seconds, len(picked)
 

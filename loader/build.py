@@ -28,7 +28,7 @@ from .pipeline import load_document
 from .publish import document_filename, turtle_bytes, write_atomic
 from .reftable import load_reference
 from .resources import resource_files
-from .validate import ontology_graph, validate_graph
+from .validate import BUILD_ENGINE, ontology_graph, validate_graph
 from .vocab import ELI, UNKG
 
 DOCUMENT_SUFFIXES = (".txt", ".xml")
@@ -91,12 +91,12 @@ def bundled_documents() -> list[Path]:
     return [Path(str(item)) for item in resource_files("samples", ".txt")]
 
 
-def build_one(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
-    """Read, map and validate one file; never raises for a bad input, reports it instead."""
+def build_one(path: Path, base: str = DEFAULT_BASE, engine: str = BUILD_ENGINE) -> DocumentResult:
+    """Read, map and validate one file (with SHACL ``engine``); never raises for a bad input, reports it instead."""
     try:
         document = load_document(path)
         graph = map_document(document, IriMinter(base), load_reference())
-        report = validate_graph(graph)
+        report = validate_graph(graph, engine=engine)
     except UnkgError as err:
         return DocumentResult(path.name, error=str(err))
     except Exception as err:  # noqa: BLE001 - one document's bug must not stop the batch
@@ -132,14 +132,16 @@ def _counts(document: Document) -> dict[str, int]:
 def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int = 1,
           progress: Callable[[Iterable[DocumentResult], int], Iterable[DocumentResult]] | None = None,
           formats: Iterable[str] = ("turtle",), compress: bool = False, download_base: str = DOWNLOAD_BASE,
-          endpoint: str | None = None, docs: bool = False, subject_labels: Iterable[Path] = ()) -> BuildReport:
+          endpoint: str | None = None, docs: bool = False, subject_labels: Iterable[Path] = (),
+          engine: str = BUILD_ENGINE) -> BuildReport:
     """Build every document in ``paths`` into ``out_dir``: documents/*.ttl, the dataset in each
     format (unkg.ttl always), context.jsonld with JSON-LD, void.ttl describing them, and with
     ``docs`` the HTML pages of the ontology and vocabularies in docs/; with label tables,
     subjects.ttl labels the classification concepts the documents use."""
     tables = [read_subject_labels(p) for p in subject_labels]  # a bad table fails before any work
     files = find_documents(paths)
-    results = list(progress(_run(files, base, jobs), len(files)) if progress else _run(files, base, jobs))
+    run = _run(files, base, jobs, engine)
+    results = list(progress(run, len(files)) if progress else run)
     results = _refuse_conflicts(results)
     # The ontology and vocabularies travel with the data (their own named graph): queries
     # read labels, strengths and kinds from them.
@@ -154,9 +156,10 @@ def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int 
     if len(subjects):
         graphs[SUBJECTS_GRAPH] = subjects
         write_atomic(out_dir / SUBJECTS_FILE, turtle_bytes(subjects))
+    merged = union(graphs)  # made once: each dump and the description read it
     written: dict[str, DumpFormat] = {}
     for fmt in [FORMATS[n] for n in dict.fromkeys(("turtle", *formats))]:
-        data = serialise(fmt, graphs)
+        data = serialise(fmt, graphs, merged)
         file_name = f"unkg.{fmt.suffix}"
         write_atomic(out_dir / file_name, data)
         written[file_name] = fmt
@@ -165,20 +168,20 @@ def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int 
             written[file_name + ".gz"] = fmt
         if fmt.name == "jsonld":
             write_atomic(out_dir / CONTEXT_FILE, (json.dumps(jsonld_context(), indent=1) + "\n").encode("utf-8"))
-    void = description(graphs, written, download_base, endpoint)
+    void = description(graphs, written, download_base, endpoint, merged=merged)
     write_atomic(out_dir / "void.ttl", void.serialize(format="turtle", encoding="utf-8"))
     if docs:
         write_atomic(out_dir / "docs" / "ontology.html", ontology_html().encode("utf-8"))
         write_atomic(out_dir / "docs" / "vocabularies.html", vocabularies_html().encode("utf-8"))
-    return BuildReport(results, len(union(graphs)))
+    return BuildReport(results, len(merged))
 
 
-def _run(files: list[Path], base: str, jobs: int) -> Iterator[DocumentResult]:
+def _run(files: list[Path], base: str, jobs: int, engine: str) -> Iterator[DocumentResult]:
     if jobs <= 1 or len(files) < 2:
-        yield from (build_one(f, base) for f in files)
+        yield from (build_one(f, base, engine) for f in files)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(build_one, files, [base] * len(files), chunksize=4)
+        yield from pool.map(build_one, files, [base] * len(files), [engine] * len(files), chunksize=4)
 
 
 def _refuse_conflicts(results: list[DocumentResult]) -> list[DocumentResult]:

@@ -80,15 +80,16 @@ def union(graphs: dict[URIRef, Graph]) -> Graph:
     return merged
 
 
-def serialise(fmt: DumpFormat, graphs: dict[URIRef, Graph]) -> bytes:
-    """The dataset in one format; the bytes depend only on the triples."""
-    if fmt.name == "turtle":
-        return union(graphs).serialize(format="turtle", encoding="utf-8")
-    if fmt.name == "ntriples":
-        return ntriples_bytes(union(graphs))
+def serialise(fmt: DumpFormat, graphs: dict[URIRef, Graph], merged: Graph | None = None) -> bytes:
+    """The dataset in one format; the bytes depend only on the triples (``merged``: their union, if made already)."""
     if fmt.name == "trig":
         return trig_bytes(graphs)
-    return jsonld_bytes(union(graphs))
+    merged = union(graphs) if merged is None else merged
+    if fmt.name == "turtle":
+        return merged.serialize(format="turtle", encoding="utf-8")
+    if fmt.name == "ntriples":
+        return ntriples_bytes(merged)
+    return jsonld_bytes(merged)
 
 
 def ntriples_bytes(graph: Graph) -> bytes:
@@ -142,13 +143,14 @@ def gzipped(data: bytes) -> bytes:
 
 
 def description(graphs: dict[URIRef, Graph], files: dict[str, DumpFormat], base_url: str,
-                endpoint: str | None = None, issued: date | None = None) -> Graph:
-    """VoID and DCAT description of the dataset: counts, distributions, source, endpoint."""
+                endpoint: str | None = None, issued: date | None = None, merged: Graph | None = None) -> Graph:
+    """VoID and DCAT description of the dataset: counts, distributions, source, endpoint
+    (``merged``: the union of ``graphs``, if made already)."""
     described = Graph()
     for prefix, namespace in (("void", VOID), ("dcat", DCAT), ("dcterms", DCTERMS), ("foaf", FOAF),
                               ("prov", PROV), ("rdfs", RDFS), ("xsd", XSD)):
         described.bind(prefix, namespace)
-    all_triples = union(graphs)
+    all_triples = union(graphs) if merged is None else merged
     d = DATASET
     described.add((d, RDF.type, VOID.Dataset))
     described.add((d, RDF.type, DCAT.Dataset))

@@ -99,8 +99,10 @@ def test_validate_exit_codes(dist: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.ttl"
     text = (dist / "documents" / "S-RES-2322-2016-zh.ttl").read_text(encoding="utf-8")
     broken.write_text(text.replace("unkg:inDocument", "unkg:outsideDocument"), encoding="utf-8")
-    code, stdout, _ = run("validate", str(broken))
+    code, stdout, _ = run("validate", "--shacl-engine", "pyshacl-turbo", str(broken))
     assert code == 1 and "does not conform" in stdout.splitlines()[-1]
+    code, _, stderr = run("validate", "--shacl-engine", "jena", str(broken))
+    assert code == 2 and "'jena' is not one of 'pyshacl', 'pyshacl-turbo'" in stderr
     assert run("validate", str(tmp_path / "missing.ttl"))[0] == 2
     (tmp_path / "garbage.ttl").write_text("this is not turtle <", encoding="utf-8")
     code, _, stderr = run("validate", str(tmp_path / "garbage.ttl"))

@@ -22,11 +22,12 @@ from pathlib import Path
 import pytest
 from pyshacl import validate
 from pyshacl.errors import ReportableRuntimeError
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH, XSD
 
-from unkg.validate import ontology_graph, run_shacl, shapes_graph, validate_graph
+from unkg.iri import DEFAULT_BASE
+from unkg.validate import ENGINES, ontology_graph, run_shacl, shapes_graph, validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES_DIR = ROOT / "shapes"
@@ -78,10 +79,10 @@ class Result:
         return f"{self.severity} {where} <{self.focus}>: {self.message}"
 
 
-def run(data: Graph) -> list[Result]:
+def run(data: Graph, engine: str) -> list[Result]:
     """Validate as unkg.validate.validate_graph does, keeping each result's source shape."""
     shapes = shapes_graph()
-    report = run_shacl(data)
+    report = run_shacl(data, engine=engine)
     results = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         source = report.value(node, SH.sourceShape)
@@ -194,24 +195,26 @@ def test_every_shape_has_good_and_bad_examples() -> None:
     assert sorted((good | bad) - shapes) == [], "examples naming shapes that do not exist"
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("path", GOOD, ids=_ids(GOOD))
-def test_good_example_passes(path: Path) -> None:
+def test_good_example_passes(path: Path, engine: str) -> None:
     about = header(path)["shape"]
     assert about, f"{path.name} names no shape ('# shape: <...>')"
-    results = run(Graph().parse(path, format="turtle"))
+    results = run(Graph().parse(path, format="turtle"), engine)
     violations = [str(r) for r in results if r.severity == "Violation"]
     own = [str(r) for r in results if r.shape in about]
     assert violations == []
     assert own == []
-    assert validate_graph(Graph().parse(path, format="turtle")).conforms
+    assert validate_graph(Graph().parse(path, format="turtle"), engine=engine).conforms
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("path", BAD, ids=_ids(BAD))
-def test_bad_example_fails_its_shape(path: Path) -> None:
+def test_bad_example_fails_its_shape(path: Path, engine: str) -> None:
     about = header(path)
     expected = set(about["expect"])
     assert expected, f"{path.name} names no shape ('# expect: <...>')"
-    results = run(Graph().parse(path, format="turtle"))
+    results = run(Graph().parse(path, format="turtle"), engine)
     own = [r for r in results if r.shape in expected]
     for shape in expected:
         assert [r for r in own if r.shape == shape], f"{shape} reported nothing; got: {[str(r) for r in results]}"
@@ -220,7 +223,7 @@ def test_bad_example_fails_its_shape(path: Path) -> None:
     # Only the shapes the file is about may complain (other shapes' warnings aside).
     assert [str(r) for r in results if r.severity == "Violation" and r.shape not in expected] == []
     warning_only = all(severity_of(s) == SH.Warning for s in expected)
-    report = validate_graph(Graph().parse(path, format="turtle"))
+    report = validate_graph(Graph().parse(path, format="turtle"), engine=engine)
     if warning_only:
         assert report.conforms and all(r.severity == "Warning" for r in own)
     else:
@@ -241,6 +244,23 @@ def test_sample_dataset_conforms(built) -> None:
     report = validate_graph(Graph().parse(out / "unkg.ttl"))
     assert [f.line() for f in report.violations] == []
     assert report.conforms
+
+
+@pytest.mark.parametrize("with_vocabulary", [False, True])
+def test_both_engines_report_the_same_findings(built, with_vocabulary: bool) -> None:
+    """The build's engine (pySHACL-Turbo) and the reference (pySHACL) agree, finding for
+    finding, on the sample dataset, and on it with one paragraph's numbering broken."""
+    out, _ = built
+    graph = Graph().parse(out / "unkg.ttl")
+    op = URIRef(f"{DEFAULT_BASE}S/RES/2322(2016)/op/3")
+    graph.set((op, UNKG.position, Literal(2, datatype=XSD.integer)))
+    reports = [validate_graph(graph, with_vocabulary, engine) for engine in ENGINES]
+    assert reports[0].findings == reports[1].findings
+    res = f"{DEFAULT_BASE}S/RES/2322(2016)"
+    assert [f.message for f in reports[0].violations] == [
+        f"Operative numbering has a gap: {res}/op/4 is at position 4 but no operative paragraph is at position 3.",
+        f"Operative numbering repeats position 2: {res}/op/2 and {res}/op/3.",
+        f"Operative paragraph {res}/op/3 is numbered 3 but is at position 2."]
 
 
 # The vocabularies of ontology/ ---------------------------------------------------------------
