@@ -168,7 +168,7 @@ def build(paths: list[Path], out_dir: Path, base: str = DEFAULT_BASE, jobs: int 
             written[file_name + ".gz"] = fmt
         if fmt.name == "jsonld":
             write_atomic(out_dir / CONTEXT_FILE, (json.dumps(jsonld_context(), indent=1) + "\n").encode("utf-8"))
-    void = description(graphs, written, download_base, endpoint, merged=merged)
+    void = description(graphs, merged, written, download_base, endpoint)
     write_atomic(out_dir / "void.ttl", void.serialize(format="turtle", encoding="utf-8"))
     if docs:
         write_atomic(out_dir / "docs" / "ontology.html", ontology_html().encode("utf-8"))

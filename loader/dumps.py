@@ -80,11 +80,10 @@ def union(graphs: dict[URIRef, Graph]) -> Graph:
     return merged
 
 
-def serialise(fmt: DumpFormat, graphs: dict[URIRef, Graph], merged: Graph | None = None) -> bytes:
-    """The dataset in one format; the bytes depend only on the triples (``merged``: their union, if made already)."""
+def serialise(fmt: DumpFormat, graphs: dict[URIRef, Graph], merged: Graph) -> bytes:
+    """The dataset in one format (``merged``: the union of ``graphs``); the bytes depend only on the triples."""
     if fmt.name == "trig":
         return trig_bytes(graphs)
-    merged = union(graphs) if merged is None else merged
     if fmt.name == "turtle":
         return merged.serialize(format="turtle", encoding="utf-8")
     if fmt.name == "ntriples":
@@ -142,15 +141,14 @@ def gzipped(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def description(graphs: dict[URIRef, Graph], files: dict[str, DumpFormat], base_url: str,
-                endpoint: str | None = None, issued: date | None = None, merged: Graph | None = None) -> Graph:
-    """VoID and DCAT description of the dataset: counts, distributions, source, endpoint
-    (``merged``: the union of ``graphs``, if made already)."""
+def description(graphs: dict[URIRef, Graph], merged: Graph, files: dict[str, DumpFormat], base_url: str,
+                endpoint: str | None = None, issued: date | None = None) -> Graph:
+    """VoID and DCAT description of the dataset (``merged``: the union of ``graphs``): counts,
+    distributions, source, endpoint."""
     described = Graph()
     for prefix, namespace in (("void", VOID), ("dcat", DCAT), ("dcterms", DCTERMS), ("foaf", FOAF),
                               ("prov", PROV), ("rdfs", RDFS), ("xsd", XSD)):
         described.bind(prefix, namespace)
-    all_triples = union(graphs) if merged is None else merged
     d = DATASET
     described.add((d, RDF.type, VOID.Dataset))
     described.add((d, RDF.type, DCAT.Dataset))
@@ -164,9 +162,9 @@ def description(graphs: dict[URIRef, Graph], files: dict[str, DumpFormat], base_
     described.add((d, DCTERMS.rights, Literal(
         "Texts of United Nations documents: source the United Nations (https://www.un.org/); see its terms of use.",
         lang="en")))
-    described.add((d, VOID.triples, Literal(len(all_triples), datatype=XSD.integer)))
-    described.add((d, VOID.distinctSubjects, Literal(len(set(all_triples.subjects())), datatype=XSD.integer)))
-    described.add((d, VOID.properties, Literal(len(set(all_triples.predicates())), datatype=XSD.integer)))
+    described.add((d, VOID.triples, Literal(len(merged), datatype=XSD.integer)))
+    described.add((d, VOID.distinctSubjects, Literal(len(set(merged.subjects())), datatype=XSD.integer)))
+    described.add((d, VOID.properties, Literal(len(set(merged.predicates())), datatype=XSD.integer)))
     described.add((d, VOID.uriSpace, Literal("https://w3id.org/unkg/")))
     for vocabulary in ("http://data.europa.eu/eli/ontology#", "http://purl.org/dc/terms/",
                        "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/ns/org#",
